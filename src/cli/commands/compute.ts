@@ -1,0 +1,122 @@
+// sferum-kpi compute: the four indicators per municipality against the stage
+// in force, as a table, CSV or JSON.
+import { type Command, Option } from 'commander';
+import type { Report } from '../../domain/evaluate.js';
+import { INDICATOR_IDS } from '../../domain/roadmap.js';
+import { UserError } from '../../errors.js';
+import type { Catalogue } from '../../i18n/index.js';
+import { reportCsv } from '../../report/csv.js';
+import { explainText, mergeData } from '../../report/explain.js';
+import { reportJson } from '../../report/json.js';
+import type { Format, RenderOptions } from '../../report/options.js';
+import { reportTable } from '../../report/table.js';
+import {
+  catalogue,
+  dateOption,
+  type OutputFlags,
+  percentOption,
+  renderOptions,
+  withInputOptions,
+  withOutputOptions,
+} from '../options.js';
+import { printWarnings, writeOutput } from '../output.js';
+import { evaluateInputs, type ReportFlags } from '../report-inputs.js';
+
+export type ComputeFlags = ReportFlags & OutputFlags & { explain?: string };
+
+/** One renderer per format: the compiler refuses a format without one. */
+export const RENDERERS: Record<
+  Format,
+  (report: Report, t: Catalogue, options: RenderOptions) => string
+> = {
+  table: reportTable,
+  csv: reportCsv,
+  json: (report, t) => reportJson(report, t),
+};
+
+export function withReportOptions(command: Command): Command {
+  return command
+    .option(
+      '--as-of <date>',
+      'report date (default: the latest week in the export)',
+      dateOption('--as-of'),
+    )
+    .option(
+      '--week <date>',
+      'use this week of the export (default: the latest)',
+      dateOption('--week'),
+    )
+    .option(
+      '--baseline <file>',
+      'baselines: JSON from `baseline --out`, or CSV indicator,value[,municipality]',
+    )
+    .option(
+      '--baseline-1 <percent>',
+      'region-wide baseline of indicator 1',
+      percentOption('--baseline-1'),
+    )
+    .option(
+      '--baseline-2 <percent>',
+      'region-wide baseline of indicator 2',
+      percentOption('--baseline-2'),
+    );
+}
+
+export function computeCommand(program: Command): void {
+  const command = program
+    .command('compute')
+    .description('indicators per municipality against the roadmap stage in force');
+  withInputOptions(command);
+  withReportOptions(command);
+  withOutputOptions(command)
+    .addOption(
+      new Option('--sort <order>', 'row order')
+        .choices(['name', ...INDICATOR_IDS.map((id) => `indicator-${id}`)])
+        .default('name'),
+    )
+    .option(
+      '--explain <municipality>',
+      "print each indicator's formula with the numbers for a municipality (or region)",
+    )
+    .action((flags: ComputeFlags) => {
+      process.exitCode = runCompute(flags);
+    });
+}
+
+export function runCompute(flags: ComputeFlags): number {
+  const t = catalogue(flags);
+  const { report, data, inputs } = evaluateInputs(flags);
+  const options = renderOptions(flags);
+  let text: string;
+  if (flags.explain !== undefined) {
+    const wanted = flags.explain.trim();
+    const isRegion = ['region', 'регион', 'итого'].includes(wanted.toLowerCase());
+    const municipality = isRegion ? undefined : inputs.index.byName(wanted);
+    if (!isRegion && !municipality) {
+      throw new UserError({
+        code: 'unmatched-municipality',
+        value: wanted,
+        suggestions: inputs.index.closest(wanted),
+      });
+    }
+    const target = isRegion
+      ? mergeData(data, report.region)
+      : data.find((d) => d.municipality === municipality);
+    const row = report.rows.find((r) =>
+      isRegion ? r.level === 'total' : r.municipality === municipality?.name,
+    );
+    if (!target || !row) throw new UserError({ code: 'no-rows', file: flags.headcounts });
+    text = explainText(
+      target,
+      isRegion ? t.report.regionTotal : target.municipality.name,
+      row.indicators,
+      t,
+      flags.lang,
+    );
+  } else {
+    text = RENDERERS[flags.format](report, t, options);
+  }
+  printWarnings(report.warnings, t);
+  writeOutput(text, flags.out, [...flags.monitoring, flags.headcounts]);
+  return 0;
+}

@@ -1,0 +1,63 @@
+// The entry point: parses argv, runs a command, maps every error to its exit
+// code. The only place that decides how the process ends.
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { CATALOGUES, type Lang, problemText } from '../i18n/index.js';
+import { computeCommand } from './commands/compute.js';
+import { validateCommand } from './commands/validate.js';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
+
+function langOf(argv: readonly string[]): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value =
+    at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.split('=')[1] : argv[at + 1];
+  return value === 'en' ? 'en' : 'ru';
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sferum-kpi')
+    .description(
+      'Roadmap indicators of the move to Sferum in the national messenger, per municipality',
+    )
+    .version('0.1.0')
+    .helpOption('--help', 'show help')
+    .showHelpAfterError(false)
+    .exitOverride();
+  computeCommand(program);
+  validateCommand(program);
+  for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');
+  return program;
+}
+
+function report(error: unknown, lang: Lang): number {
+  const t = CATALOGUES[lang];
+  if (error instanceof UserError) {
+    for (const problem of error.problems)
+      process.stderr.write(`${t.error}: ${problemText(t, problem)}\n`);
+    if (error.more > 0) process.stderr.write(`${t.error}: ${t.andMore(error.more)}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof CommanderError) {
+    // Commander has printed its message (usage errors) or the help text.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${t.error}: internal error: ${message}\n`);
+  if (process.env.SFERUM_KPI_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const lang = langOf(argv);
+  // A closed pipe (`sferum-kpi compute … | head -3`) ends the run quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    process.exitCode = report(error, lang);
+  }
+}

@@ -1,0 +1,132 @@
+// Options shared by every command, declared once: the inputs and their
+// dialect, the language, the output. Commands add only their own.
+import { type Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { CATALOGUES, type Catalogue, LANGS, type Lang } from '../i18n/index.js';
+import {
+  type Delimiter,
+  delimiterOption,
+  type Encoding,
+  encodingOption,
+} from '../input/dialect.js';
+import type { ReadOptions } from '../input/load.js';
+import { parseDate, parsePercent } from '../input/values.js';
+import { buildVocabulary } from '../input/vocabulary.js';
+import { FORMATS, type Format, type RenderOptions } from '../report/options.js';
+
+export interface InputFlags {
+  monitoring: string[];
+  headcounts: string;
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  allowUnmatched?: boolean;
+  lang: Lang;
+}
+
+export interface OutputFlags {
+  format: Format;
+  out?: string;
+  excel?: boolean;
+  color: boolean;
+  decimals: number;
+  wide?: boolean;
+}
+
+export function withInputOptions(command: Command): Command {
+  return command
+    .requiredOption(
+      '-m, --monitoring <files...>',
+      'monitoring export(s) from monitoring.sferum.ru; - for stdin',
+    )
+    .requiredOption('-h, --headcounts <file>', 'statistical-form headcounts')
+    .option(
+      '--encoding <name>',
+      'force the encoding: utf-8 or windows-1251 (default: detected)',
+      encodingOption,
+    )
+    .option(
+      '--delimiter <char>',
+      "force the delimiter: ',' ';' or tab (default: detected)",
+      delimiterOption,
+    )
+    .option(
+      '--allow-unmatched',
+      'leave out monitoring municipalities missing from the headcounts, with a warning',
+    )
+    .addOption(langOption());
+}
+
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of the output').choices(LANGS).default('ru');
+}
+
+export function withOutputOptions(command: Command, formats: readonly Format[] = FORMATS): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(formats).default('table'),
+    )
+    .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--excel', 'CSV for Russian Excel: ";", decimal comma, UTF-8 BOM')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--decimals <n>', 'decimals of shares in the table and CSV', decimalsOption, 1)
+    .option('--wide', 'table: add numerators and denominators');
+}
+
+function decimalsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 6) {
+    throw new UserError({ code: 'bad-option', option: '--decimals', value, expected: '0…6' });
+  }
+  return n;
+}
+
+export function dateOption(option: string) {
+  return (value: string): string => {
+    const date = parseDate(value.trim());
+    if (!date)
+      throw new UserError({
+        code: 'bad-option',
+        option,
+        value,
+        expected: 'YYYY-MM-DD или DD.MM.YYYY',
+      });
+    return date;
+  };
+}
+
+export function percentOption(option: string) {
+  return (value: string): number => {
+    const pct = parsePercent(value);
+    if (pct === null)
+      throw new UserError({ code: 'bad-option', option, value, expected: '41.7, 41,7 or 41.7%' });
+    return pct;
+  };
+}
+
+export function readOptions(flags: InputFlags): ReadOptions {
+  return {
+    monitoring: flags.monitoring,
+    headcounts: flags.headcounts,
+    encoding: flags.encoding,
+    delimiter: flags.delimiter,
+    allowUnmatched: flags.allowUnmatched === true,
+    vocabulary: buildVocabulary(),
+  };
+}
+
+export function catalogue(flags: { lang: Lang }): Catalogue {
+  return CATALOGUES[flags.lang];
+}
+
+/** Colour only on a TTY, never with --no-color, NO_COLOR or --out. */
+export function renderOptions(flags: InputFlags & OutputFlags): RenderOptions {
+  const noColorEnv = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  return {
+    lang: flags.lang,
+    color: flags.color && !noColorEnv && !flags.out && process.stdout.isTTY === true,
+    decimals: flags.decimals,
+    wide: flags.wide === true,
+    excel: flags.excel === true,
+    width: Math.max(80, Math.min(process.stdout.columns || 100, 160)),
+  };
+}

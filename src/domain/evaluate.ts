@@ -1,0 +1,232 @@
+// Evaluation: the data of each municipality against the stage in force on the
+// report date. Records in, the report model out; nothing here formats.
+import type { Warning } from '../warnings.js';
+import { INDICATORS, type Indicator, sumTerms } from './indicators.js';
+import type { Level, MunicipalityData } from './organisations.js';
+import { meetsPercent, peopleNeeded } from './rational.js';
+import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage, stageAt } from './roadmap.js';
+
+export type Status = 'pass' | 'fail' | 'na';
+export type NaReason = 'no-denominator' | 'no-baseline';
+
+export interface IndicatorResult {
+  numerator: number;
+  denominator: number;
+  /** A percentage; null only when the denominator is 0. */
+  share: number | null;
+  stage: number;
+  inForce: boolean;
+  /** Null when the target is a baseline that was not given. */
+  target: number | null;
+  conditional: boolean;
+  status: Status;
+  /** People still needed to reach the target; 0 unless the status is fail. */
+  gap: number;
+  reason?: NaReason;
+}
+
+export interface ReportRow {
+  /** Null for the region total. */
+  municipality: string | null;
+  level: Level | 'total';
+  indicators: Record<IndicatorId, IndicatorResult>;
+}
+
+export interface StageInfo {
+  stage: number;
+  due: string;
+  inForce: boolean;
+  target: number | 'baseline';
+  conditional: boolean;
+}
+
+export interface Report {
+  region: string;
+  roadmap: string;
+  asOf: string;
+  week: string | null;
+  stages: Record<IndicatorId, StageInfo>;
+  rows: ReportRow[];
+  warnings: Warning[];
+}
+
+/** Baseline percentages: region-wide, and per municipality where given. */
+export interface Baselines {
+  region: Partial<Record<IndicatorId, number>>;
+  byMunicipality: Record<string, Partial<Record<IndicatorId, number>>>;
+}
+
+export const NO_BASELINES: Baselines = { region: {}, byMunicipality: {} };
+
+export type SortOrder = 'name' | `indicator-${IndicatorId}`;
+
+export interface EvaluationInput {
+  region: string;
+  roadmap: Roadmap;
+  asOf: string;
+  week: string | null;
+  data: MunicipalityData[];
+  baselines: Baselines;
+  sort?: SortOrder;
+  /** Evaluate against this stage number instead of the one in force (`check --stage`). */
+  stage?: number;
+}
+
+/** The stage to evaluate an indicator against, on the report date or by number. */
+export function chooseStage(stages: readonly Stage[], asOf: string, stageNumber?: number) {
+  const atDate = stageAt(stages, asOf);
+  if (stageNumber === undefined) return atDate;
+  const named = stages.find((s) => s.stage === stageNumber);
+  if (!named) return undefined;
+  return { stage: named, inForce: named.due <= asOf };
+}
+
+export function judge(
+  numerator: number,
+  denominator: number,
+  stage: Stage,
+  inForce: boolean,
+  baseline: number | undefined,
+): IndicatorResult {
+  const target = stage.target === 'baseline' ? (baseline ?? null) : stage.target;
+  const share = denominator === 0 ? null : (numerator / denominator) * 100;
+  const base = {
+    numerator,
+    denominator,
+    share,
+    stage: stage.stage,
+    inForce,
+    target,
+    conditional: stage.conditional === true,
+  };
+  if (denominator === 0) return { ...base, status: 'na', gap: 0, reason: 'no-denominator' };
+  if (target === null) return { ...base, status: 'na', gap: 0, reason: 'no-baseline' };
+  if (meetsPercent(numerator, denominator, target)) return { ...base, status: 'pass', gap: 0 };
+  return { ...base, status: 'fail', gap: peopleNeeded(denominator, target) - numerator };
+}
+
+function evaluateRow(
+  input: EvaluationInput,
+  municipality: string | null,
+  level: ReportRow['level'],
+  numbers: Record<IndicatorId, { numerator: number; denominator: number }>,
+): ReportRow {
+  const indicators = {} as Record<IndicatorId, IndicatorResult>;
+  for (const id of INDICATOR_IDS) {
+    const chosen = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
+    const { numerator, denominator } = numbers[id];
+    if (!chosen) {
+      indicators[id] = {
+        numerator,
+        denominator,
+        share: denominator === 0 ? null : (numerator / denominator) * 100,
+        stage: input.stage ?? 0,
+        inForce: false,
+        target: null,
+        conditional: false,
+        status: 'na',
+        gap: 0,
+        reason: 'no-baseline',
+      };
+      continue;
+    }
+    const own =
+      municipality === null ? undefined : input.baselines.byMunicipality[municipality]?.[id];
+    const baseline = own ?? input.baselines.region[id];
+    indicators[id] = judge(numerator, denominator, chosen.stage, chosen.inForce, baseline);
+  }
+  return { municipality, level, indicators };
+}
+
+function numbersOf(
+  data: MunicipalityData,
+): Record<IndicatorId, { numerator: number; denominator: number }> {
+  const out = {} as Record<IndicatorId, { numerator: number; denominator: number }>;
+  for (const indicator of INDICATORS) out[indicator.id] = numbersFor(indicator, data);
+  return out;
+}
+
+function numbersFor(indicator: Indicator, data: MunicipalityData) {
+  return {
+    numerator: sumTerms(indicator.numerator, data),
+    denominator: sumTerms(indicator.denominator, data),
+  };
+}
+
+const collator = new Intl.Collator('ru');
+
+function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {
+  const byName = (a: ReportRow, b: ReportRow) =>
+    collator.compare(a.municipality ?? '', b.municipality ?? '');
+  if (order === 'name') return [...rows].sort(byName);
+  const id = order.slice('indicator-'.length) as IndicatorId;
+  // Lowest share first: the municipalities furthest from the target lead.
+  return [...rows].sort((a, b) => {
+    const sa = a.indicators[id].share;
+    const sb = b.indicators[id].share;
+    if (sa === null || sb === null) return sa === sb ? byName(a, b) : sa === null ? 1 : -1;
+    return sa - sb || byName(a, b);
+  });
+}
+
+export function evaluate(input: EvaluationInput): Report {
+  const municipalities: ReportRow[] = [];
+  const regional: ReportRow[] = [];
+  const total = {} as Record<IndicatorId, { numerator: number; denominator: number }>;
+  for (const id of INDICATOR_IDS) total[id] = { numerator: 0, denominator: 0 };
+
+  for (const data of input.data) {
+    const numbers = numbersOf(data);
+    for (const id of INDICATOR_IDS) {
+      total[id].numerator += numbers[id].numerator;
+      total[id].denominator += numbers[id].denominator;
+    }
+    const row = evaluateRow(input, data.municipality.name, data.municipality.level, numbers);
+    (data.municipality.level === 'regional' ? regional : municipalities).push(row);
+  }
+  // The region total sums numerators and denominators; it is never an average of shares.
+  const totalRow = evaluateRow(input, null, 'total', total);
+  const rows = [...sortRows(municipalities, input.sort ?? 'name'), ...regional, totalRow];
+
+  const warnings: Warning[] = [];
+  for (const row of rows) {
+    for (const id of INDICATOR_IDS) {
+      const r = row.indicators[id];
+      if (r.denominator > 0 && r.numerator > r.denominator) {
+        warnings.push({
+          code: 'above-100',
+          municipality: row.municipality,
+          indicator: id,
+          numerator: r.numerator,
+          denominator: r.denominator,
+        });
+      }
+    }
+  }
+
+  const stages = {} as Record<IndicatorId, StageInfo>;
+  for (const id of INDICATOR_IDS) {
+    const chosen = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
+    const stage = chosen?.stage;
+    stages[id] = {
+      stage: stage?.stage ?? input.stage ?? 0,
+      due: stage?.due ?? '',
+      inForce: chosen?.inForce ?? false,
+      target: stage?.target ?? 'baseline',
+      conditional: stage?.conditional === true,
+    };
+    if (stage?.target === 'baseline' && input.baselines.region[id] === undefined) {
+      warnings.push({ code: 'baseline-missing', indicator: id });
+    }
+  }
+
+  return {
+    region: input.region,
+    roadmap: input.roadmap.name,
+    asOf: input.asOf,
+    week: input.week,
+    stages,
+    rows,
+    warnings,
+  };
+}

@@ -1,0 +1,165 @@
+import type { Catalogue } from './catalogue.js';
+
+const list = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
+
+const CSV_REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote is opened and never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a character follows a closing quote',
+};
+
+export const en: Catalogue = {
+  decimalSeparator: '.',
+  error: 'error',
+  warning: 'warning',
+  andMore: (n) => `…and ${n} more such errors`,
+  line: 'line',
+  column: 'column',
+  problems: {
+    'file-not-found': () => 'file not found. Check the path and the file name.',
+    'file-unreadable': (p) =>
+      `cannot read the file (${p.reason}). Check that it is a file and that it is readable.`,
+    'file-empty': () => 'the file is empty: there is no header line. Download the export again.',
+    'bad-encoding': () =>
+      'the file is not UTF-8 although --encoding utf-8 was given. Drop --encoding to detect it, or give --encoding windows-1251.',
+    'missing-column': (p) =>
+      `the required column ${p.field} is missing. Columns found: ${list(p.found)}. Accepted names: ${list(p.accepted)}. ` +
+      `If your export names it differently, add the name to the config: "${p.configKey}": ["…"].`,
+    'duplicate-column': (p) =>
+      `the column ${p.field} appears twice (${list(p.headers)}). Keep one, so that no number is counted twice.`,
+    'csv-syntax': (p) =>
+      `CSV syntax error: ${CSV_REASONS[p.reason] ?? p.reason}. Check the quotes on this line.`,
+    'field-count': (p) =>
+      `the row has ${p.got} cells but the header has ${p.expected}. Check the delimiters and quotes on this line.`,
+    'cell-too-long': (p) =>
+      `a record is longer than ${p.limit} characters — probably an unclosed quote. Check the file.`,
+    'too-many-columns': (p) =>
+      `the header has more than ${p.limit} columns — this does not look like an export. Check the file and the delimiter (--delimiter).`,
+    'bad-count': (p) =>
+      `"${p.value}" is not a number of people. Expected a non-negative whole number such as 1 234 (an empty cell or "-" reads as 0). Fix the cell.`,
+    'bad-org-type': (p) =>
+      `unknown organisation type "${p.value}". Accepted values: ${p.accepted.join(', ')}. Fix the cell or add the spelling to the config (orgTypes).`,
+    'bad-week': (p) =>
+      `"${p.value}" is not a week. Expected the week's last day (28.12.2025 or 2025-12-28) or a range (22.12.2025–28.12.2025).`,
+    'empty-municipality': () => 'the municipality is empty. Fill in the cell.',
+    'vk-above-total': (p) =>
+      `VK Messenger users (${p.usersVk}) exceed all users (${p.usersTotal}). Check this row of the export.`,
+    'unmatched-municipality': (p) =>
+      `municipality "${p.value}" is not in the headcount file. Closest: ${list(p.suggestions)}. ` +
+      'Fix the name, add the spelling to the config (municipalities), or run with --allow-unmatched to leave it out.',
+    'no-rows': () => 'the file has no data rows, only a header.',
+    'week-not-found': (p) =>
+      `week ${p.week} is not in the export. Weeks found: ${p.available.join(', ') || 'none'}.`,
+    'bad-option': (p) => `invalid ${p.option} "${p.value}". Expected: ${p.expected}.`,
+    'bad-percent': (p) =>
+      `"${p.value}" is not a percentage. Expected a number such as 41.7 or 41,7%.`,
+    'bad-baseline-file': (p) => `cannot read the baseline file: ${p.reason}.`,
+    'unknown-baseline-municipality': (p) =>
+      `municipality "${p.value}" of the baselines is not in the headcount file. Closest: ${list(p.suggestions)}.`,
+    'output-is-input': () =>
+      '--out names one of the input files. Choose another name so the export is not overwritten.',
+    'output-failed': (p) => `cannot write the file: ${p.reason}.`,
+    'bad-config': (p) =>
+      `${p.path}: the value ${p.value} is not accepted. Expected: ${p.expected}.`,
+    'baseline-missing': (p) =>
+      `the target of indicator ${p.indicator} at this stage is the 2024/25 baseline, which was not given. ` +
+      `Give --baseline-${p.indicator} P, --baseline FILE or baselines in the config (the baseline command computes it).`,
+    'file-exists': () => 'the file exists. Add --force to overwrite it.',
+    'limit-exceeded': (p) => `limit exceeded: ${p.what} (at most ${p.limit}). Check the file.`,
+  },
+  warnings: {
+    'empty-cells': (w) => `${w.count} empty (or "-") cells read as 0, columns: ${list(w.columns)}.`,
+    'total-mismatch': (w) =>
+      `total row: "${w.column}" = ${w.given}, but the rows sum to ${w.computed}. The total row is skipped; the sum of the rows is used.`,
+    'preschool-students': (w) =>
+      `${w.rows} kindergarten rows report active students (${w.count}): preschool students are not counted, their parents are.`,
+    'private-rows': (w) =>
+      `${w.rows} rows of private organisations are left out of indicators 1, 2 and 4: ${w.organisations.join('; ')}${w.rows > w.organisations.length ? '; …' : ''}.`,
+    'above-100': (w) =>
+      `${w.municipality ?? 'region'}, indicator ${w.indicator}: numerator ${w.numerator} exceeds denominator ${w.denominator} (share over 100 %) — the statistical forms are probably stale.`,
+    'no-monitoring': (w) =>
+      `${w.municipality}: no monitoring rows for this week; numerators are 0.`,
+    'unmatched-skipped': (w) =>
+      `municipality "${w.value}" is not in the headcount file; its ${w.rows} rows are left out (--allow-unmatched).`,
+    'conditional-target': (w) =>
+      `indicator ${w.indicator}: the stage-2 target is in force once the normative acts are approved.`,
+    'baseline-missing': (w) =>
+      `indicator ${w.indicator}: no baseline given, status n/a. Give --baseline-${w.indicator} P or --baseline FILE.`,
+    'baseline-not-computed': (w) => `indicator ${w.indicator}: no week with data in the period.`,
+  },
+  status: { pass: 'pass', fail: 'fail', na: 'n/a' },
+  naReason: {
+    'no-denominator': 'the denominator is 0',
+    'no-baseline': 'no baseline given',
+  },
+  indicator: {
+    '1': { short: 'I1', name: 'Staff of educational organisations writing weekly' },
+    '2': { short: 'I2', name: 'Students and parents active weekly' },
+    '3': { short: 'I3', name: 'Users only in the national messenger' },
+    '4': { short: 'I4', name: 'Officials of education authorities writing weekly' },
+  },
+  report: {
+    title: (region, roadmap) => `${region} — roadmap ${roadmap}`,
+    asOf: (date, week) => `Report as of ${date}${week ? `, data for the week ending ${week}` : ''}`,
+    stage: (stage, target, due, inForce) =>
+      inForce
+        ? `stage ${stage} (since ${due}), target ${target}`
+        : `stage ${stage} due ${due}, target ${target}`,
+    baselineTarget: '2024/25 max',
+    municipality: 'Municipality',
+    regionTotal: 'Region total',
+    conditionalFootnote: '* In force once the normative legal acts are approved.',
+    gapFootnote: '✗ N — failed; N is the number of people still needed.',
+    baselineFootnote:
+      '† No 2024/25 baseline given: use --baseline-1 / --baseline-2 or --baseline FILE (see the baseline command).',
+    ownBaselineFootnote: '° The municipality is held to its own baseline.',
+    upcomingFootnote: '» Stage not yet due: shows whether its target is already met.',
+  },
+  explain: {
+    title: (indicator, name, where) => `${indicator} ${name} — ${where}`,
+    numerator: 'numerator',
+    denominator: 'denominator',
+    share: 'share',
+    rows: (n) => `rows: ${n}`,
+    publicOnly: 'state and municipal',
+    withPrivate: 'all, private included',
+    fields: {
+      staffWriting: 'staff writing messages (monitoring)',
+      studentsActive: 'students active (monitoring)',
+      parentsActive: 'parents active (monitoring)',
+      usersVk: 'users in VK Messenger (monitoring)',
+      usersTotal: 'users, total (monitoring)',
+      staff: 'staff headcount (statistical forms)',
+      students: 'students headcount (statistical forms)',
+    },
+    types: {
+      school: 'school',
+      preschool: 'preschool',
+      spo: 'spo',
+      dod: 'dod',
+      authority: 'authority',
+      subordinate: 'subordinate',
+    },
+    roles: {
+      staff: 'staff',
+      students: 'students',
+      parents: 'parents',
+      users: 'users',
+      vkUsers: 'of them in VK Messenger',
+      officials: 'officials',
+    },
+    parentsRule:
+      'Parents equal students in number: parents count for school, preschool, spo and dod; students without preschool.',
+    verdict: (target, stage, status) => `stage ${stage} target: ${target} → ${status}`,
+  },
+  csv: {
+    municipality: 'municipality',
+    level: 'level',
+    levels: { municipality: 'municipality', regional: 'regional', total: 'total' },
+    numerator: 'numerator',
+    denominator: 'denominator',
+    share: 'share',
+    target: 'target',
+    status: 'status',
+    gap: 'gap',
+  },
+};

@@ -1,0 +1,198 @@
+// One CSV file as a header and data rows with their line numbers. The
+// dialect is detected here, in one place for every command; rows that do not
+// fit the header are problems with their line.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { type Problem, type ProblemList, UserError } from '../errors.js';
+import {
+  type Decoded,
+  type Delimiter,
+  type DialectOptions,
+  decode,
+  detectDelimiter,
+} from './dialect.js';
+import {
+  FIELD_KEYS,
+  type FileKind,
+  normalizeHeader,
+  REQUIRED_COLUMNS,
+  type Vocabulary,
+} from './vocabulary.js';
+
+/** Limits that keep a hostile file from taking unbounded time or memory. */
+export const LIMITS = {
+  /** Characters in one record (a row, quoted line breaks included). */
+  recordChars: 1_000_000,
+  /** Columns in the header. */
+  columns: 1_000,
+};
+
+export interface TableInfo {
+  file: string;
+  kind: FileKind;
+  encoding: Decoded['encoding'];
+  bom: boolean;
+  delimiter: Delimiter;
+  headers: string[];
+  /** Data rows passed to the row callback. */
+  rows: number;
+  blankLines: number;
+}
+
+/** Column index of each field the header has. */
+export type ColumnMap = Partial<Record<string, number>>;
+
+export type RowCallback = (cells: string[], line: number) => void;
+
+export function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError({ code: 'file-not-found', file });
+    if (code === 'EISDIR') throw new UserError({ code: 'file-unreadable', file, reason: 'EISDIR' });
+    throw new UserError({ code: 'file-unreadable', file, reason: code ?? String(error) });
+  }
+}
+
+/** Finds each known field among the headers; the first header of a field wins. */
+export function mapColumns(
+  headers: string[],
+  kind: FileKind,
+  vocabulary: Vocabulary,
+  file: string,
+): ColumnMap {
+  const lookup = new Map<string, string>();
+  for (const [field, names] of Object.entries(vocabulary.columns[kind])) {
+    for (const name of names)
+      if (!lookup.has(normalizeHeader(name))) lookup.set(normalizeHeader(name), field);
+  }
+  const columns: ColumnMap = {};
+  const problems: Problem[] = [];
+  headers.forEach((header, index) => {
+    const field = lookup.get(normalizeHeader(header));
+    if (!field) return;
+    if (columns[field] === undefined) columns[field] = index;
+    else if ((REQUIRED_COLUMNS[kind] as string[]).includes(field)) {
+      const first = headers[columns[field] ?? 0] ?? '';
+      problems.push({
+        code: 'duplicate-column',
+        file,
+        line: 1,
+        column: header,
+        field: FIELD_KEYS[field as 'staff'],
+        headers: [first, header],
+      });
+    }
+  });
+  for (const field of REQUIRED_COLUMNS[kind]) {
+    if (columns[field] !== undefined) continue;
+    const key = FIELD_KEYS[field];
+    problems.push({
+      code: 'missing-column',
+      file,
+      line: 1,
+      field: key,
+      found: headers,
+      accepted: vocabulary.columns[kind][field] ?? [],
+      configKey: `columns.${kind}.${key}`,
+    });
+  }
+  if (problems.length > 0) throw new UserError(problems);
+  return columns;
+}
+
+interface CsvError extends Error {
+  code?: string;
+  lines?: number;
+}
+
+/**
+ * Reads one file: decodes it, splits it by the dialect, maps the header and
+ * hands each data row to `onRow` as it is parsed (rows are not kept).
+ */
+export function readTable(
+  file: string,
+  kind: FileKind,
+  dialect: DialectOptions,
+  vocabulary: Vocabulary,
+  onHeader: (columns: ColumnMap, headers: string[]) => RowCallback,
+  problems: ProblemList,
+): TableInfo {
+  const decoded = decode(readBytes(file), dialect.encoding, file);
+  if (decoded.text.trim() === '') throw new UserError({ code: 'file-empty', file });
+  const delimiter = dialect.delimiter ?? detectDelimiter(decoded.text);
+  let headers: string[] | undefined;
+  let onRow: RowCallback | undefined;
+  let rows = 0;
+  let lastLine = 0;
+  let lastEmpty = 0;
+  try {
+    parse(decoded.text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: LIMITS.recordChars,
+      on_record: (cells: string[], context) => {
+        // context.lines is the line the record ends on; count forward from the
+        // previous record so a record with quoted line breaks gets its first line.
+        const line = lastLine + 1 + (context.empty_lines - lastEmpty);
+        lastLine = context.lines;
+        lastEmpty = context.empty_lines;
+        if (!headers) {
+          if (cells.length > LIMITS.columns) {
+            throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
+          }
+          headers = cells.map((h) => h.trim());
+          onRow = onHeader(mapColumns(headers, kind, vocabulary, file), headers);
+          return undefined;
+        }
+        if (cells.length !== headers.length) {
+          // A row of only empty cells is a blank line an export wrote with delimiters.
+          if (cells.every((c) => c.trim() === '')) return undefined;
+          problems.add({
+            code: 'field-count',
+            file,
+            line,
+            expected: headers.length,
+            got: cells.length,
+          });
+          return undefined;
+        }
+        if (cells.every((c) => c.trim() === '')) return undefined;
+        rows++;
+        onRow?.(cells, line);
+        return undefined;
+      },
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const csv = error as CsvError;
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new UserError({
+        code: 'cell-too-long',
+        file,
+        line: csv.lines ?? lastLine + 1,
+        limit: LIMITS.recordChars,
+      });
+    }
+    throw new UserError({
+      code: 'csv-syntax',
+      file,
+      line: csv.lines ?? lastLine + 1,
+      reason: csv.code ?? csv.message,
+    });
+  }
+  if (!headers) throw new UserError({ code: 'file-empty', file });
+  return {
+    file,
+    kind,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    delimiter,
+    headers,
+    rows,
+    blankLines: lastEmpty,
+  };
+}

@@ -1,0 +1,63 @@
+// The wide CSV: one row per municipality, numerator / denominator / share /
+// target / status / gap per indicator. Numbers stay numbers.
+import { stringify } from 'csv-stringify/sync';
+import type { Report } from '../domain/evaluate.js';
+import { INDICATOR_IDS } from '../domain/roadmap.js';
+import type { Catalogue } from '../i18n/index.js';
+import { safeCell } from './csv-safety.js';
+import type { RenderOptions } from './options.js';
+
+export function writeCsv(
+  rows: (string | number | null)[][],
+  options: Pick<RenderOptions, 'excel'>,
+): string {
+  const decimal = options.excel ? ',' : '.';
+  const cells = rows.map((row) =>
+    row.map((cell) => {
+      if (cell === null) return '';
+      if (typeof cell === 'number') return String(cell).replace('.', decimal);
+      return safeCell(cell);
+    }),
+  );
+  const text = stringify(cells, {
+    delimiter: options.excel ? ';' : ',',
+    record_delimiter: options.excel ? '\r\n' : '\n',
+  });
+  return options.excel ? `\ufeff${text}` : text;
+}
+
+function round(value: number | null, decimals: number): number | null {
+  if (value === null) return null;
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+export function reportCsv(report: Report, t: Catalogue, options: RenderOptions): string {
+  const header: string[] = [t.csv.municipality, t.csv.level];
+  for (const id of INDICATOR_IDS) {
+    const short = t.indicator[id].short;
+    for (const key of ['numerator', 'denominator', 'share', 'target', 'status', 'gap'] as const) {
+      header.push(`${short} ${t.csv[key]}`);
+    }
+  }
+  const rows: (string | number | null)[][] = [header];
+  for (const row of report.rows) {
+    const line: (string | number | null)[] = [
+      row.municipality ?? t.report.regionTotal,
+      t.csv.levels[row.level],
+    ];
+    for (const id of INDICATOR_IDS) {
+      const r = row.indicators[id];
+      line.push(
+        r.numerator,
+        r.denominator,
+        round(r.share, options.decimals),
+        r.target,
+        t.status[r.status],
+        r.gap,
+      );
+    }
+    rows.push(line);
+  }
+  return writeCsv(rows, options);
+}
