@@ -11,10 +11,10 @@ import {
 } from '../input/dialect.js';
 import type { ReadOptions } from '../input/load.js';
 import { parseDate, parsePercent } from '../input/values.js';
-import { buildVocabulary } from '../input/vocabulary.js';
 import { FORMATS, type Format, type RenderOptions } from '../report/options.js';
+import type { Settings, SettingsFlags } from './settings.js';
 
-export interface InputFlags {
+export interface InputFlags extends SettingsFlags {
   monitoring: string[];
   headcounts: string;
   encoding?: Encoding;
@@ -103,14 +103,14 @@ export function percentOption(option: string) {
   };
 }
 
-export function readOptions(flags: InputFlags): ReadOptions {
+export function readOptions(flags: InputFlags, settings: Settings): ReadOptions {
   return {
     monitoring: flags.monitoring,
     headcounts: flags.headcounts,
     encoding: flags.encoding,
     delimiter: flags.delimiter,
     allowUnmatched: flags.allowUnmatched === true,
-    vocabulary: buildVocabulary(),
+    vocabulary: settings.vocabulary,
   };
 }
 

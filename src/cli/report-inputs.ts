@@ -4,10 +4,10 @@ import { format } from 'date-fns';
 import type { Baselines, Report, SortOrder } from '../domain/evaluate.js';
 import { evaluate } from '../domain/evaluate.js';
 import type { MunicipalityData } from '../domain/organisations.js';
-import { TYVA_2025 } from '../domain/roadmap.js';
 import { readBaselineFile, resolveBaselines } from '../input/baseline.js';
 import { chooseWeek, dataForWeek, type Inputs, loadInputs } from '../input/load.js';
 import { type InputFlags, readOptions } from './options.js';
+import { loadSettings, type Settings } from './settings.js';
 
 export interface ReportFlags extends InputFlags {
   asOf?: string;
@@ -19,37 +19,49 @@ export interface ReportFlags extends InputFlags {
 }
 
 export interface Evaluated {
+  settings: Settings;
   inputs: Inputs;
   data: MunicipalityData[];
   report: Report;
 }
 
-function baselinesOf(flags: ReportFlags, inputs: Inputs): Baselines {
+/** Baselines: the config's, then a --baseline file's, then --baseline-1/-2. */
+function baselinesOf(flags: ReportFlags, settings: Settings, inputs: Inputs): Baselines {
+  const fromConfig = resolveBaselines(
+    settings.baselines,
+    inputs.index,
+    flags.config ?? 'sferum-kpi.config.json',
+  );
   const fromFile = flags.baseline
     ? resolveBaselines(readBaselineFile(flags.baseline, flags), inputs.index, flags.baseline)
     : { region: {}, byMunicipality: {} };
-  const region = { ...fromFile.region };
+  const byMunicipality = { ...fromConfig.byMunicipality };
+  for (const [name, values] of Object.entries(fromFile.byMunicipality)) {
+    byMunicipality[name] = { ...byMunicipality[name], ...values };
+  }
+  const region = { ...fromConfig.region, ...fromFile.region };
   if (flags.baseline1 !== undefined) region['1'] = flags.baseline1;
   if (flags.baseline2 !== undefined) region['2'] = flags.baseline2;
-  return { region, byMunicipality: fromFile.byMunicipality };
+  return { region, byMunicipality };
 }
 
 export function evaluateInputs(flags: ReportFlags, stage?: number): Evaluated {
-  const inputs = loadInputs(readOptions(flags));
+  const settings = loadSettings(flags);
+  const inputs = loadInputs(readOptions(flags, settings));
   const week = chooseWeek(inputs, flags.week);
   // The report date: --as-of, else the latest week end, else today.
   const asOf = flags.asOf ?? (week || format(new Date(), 'yyyy-MM-dd'));
   const { data, warnings } = dataForWeek(inputs, week);
   const report = evaluate({
     region: inputs.region,
-    roadmap: TYVA_2025,
+    roadmap: settings.roadmap,
     asOf,
     week: week || null,
     data,
-    baselines: baselinesOf(flags, inputs),
+    baselines: baselinesOf(flags, settings, inputs),
     sort: flags.sort,
     stage,
   });
   report.warnings.unshift(...inputs.warnings, ...warnings);
-  return { inputs, data, report };
+  return { settings, inputs, data, report };
 }

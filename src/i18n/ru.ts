@@ -11,7 +11,7 @@ export const ru: Catalogue = {
   decimalSeparator: ',',
   error: 'ошибка',
   warning: 'предупреждение',
-  andMore: (n) => `…и ещё ${n} таких ошибок`,
+  andMore: (n) => `…и ещё ошибок такого рода: ${n}`,
   line: 'строка',
   column: 'столбец',
   problems: {
@@ -67,19 +67,19 @@ export const ru: Catalogue = {
   },
   warnings: {
     'empty-cells': (w) =>
-      `${w.count} пустых ячеек (или «-») прочитаны как 0, столбцы: ${list(w.columns)}.`,
+      `пустые ячейки (или «-») прочитаны как 0: ${w.count}; столбцы: ${list(w.columns)}.`,
     'total-mismatch': (w) =>
       `итоговая строка: «${w.column}» = ${w.given}, а сумма строк = ${w.computed}. Итоговая строка пропущена, в расчёте сумма строк.`,
     'preschool-students': (w) =>
-      `${w.rows} строк детских садов с активными обучающимися (${w.count}): обучающиеся ДОО не учитываются, родители учитываются.`,
+      `в детских садах указаны активные обучающиеся (строк: ${w.rows}, обучающихся: ${w.count}): обучающиеся ДОО не учитываются, родители учитываются.`,
     'private-rows': (w) =>
-      `${w.rows} строк частных организаций не входят в индикаторы 1, 2 и 4: ${w.organisations.join('; ')}${w.rows > w.organisations.length ? '; …' : ''}.`,
+      `частные организации не входят в индикаторы 1, 2 и 4 (строк: ${w.rows}): ${w.organisations.join('; ')}${w.rows > w.organisations.length ? '; …' : ''}.`,
     'above-100': (w) =>
       `${w.municipality ?? 'регион'}, индикатор ${w.indicator}: числитель ${w.numerator} больше знаменателя ${w.denominator} (доля выше 100 %) — вероятно, устарели данные статистических форм.`,
     'no-monitoring': (w) =>
       `${w.municipality}: нет строк мониторинга за эту неделю, числители равны 0.`,
     'unmatched-skipped': (w) =>
-      `муниципалитет «${w.value}» не найден в файле численности; ${w.rows} строк пропущены (--allow-unmatched).`,
+      `муниципалитет «${w.value}» не найден в файле численности и пропущен (--allow-unmatched), строк: ${w.rows}.`,
     'conditional-target': (w) =>
       `индикатор ${w.indicator}: цель этапа 2 в силе после утверждения НПА.`,
     'baseline-missing': (w) =>

