@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20000,
+    globalSetup: ['test/helpers/build.ts'],
+    testTimeout: 30000,
   },
 });
