@@ -103,6 +103,42 @@ export function percentOption(option: string) {
   };
 }
 
+/** The report date and the week of the export (compute, check). */
+export function withReportOptions(command: Command): Command {
+  return withBaselineOptions(
+    command
+      .option(
+        '--as-of <date>',
+        'report date (default: the latest week in the export)',
+        dateOption('--as-of'),
+      )
+      .option(
+        '--week <date>',
+        'use this week of the export (default: the latest)',
+        dateOption('--week'),
+      ),
+  );
+}
+
+/** The 2024/25 baselines that the stage-1 targets of indicators 1 and 2 are. */
+export function withBaselineOptions(command: Command): Command {
+  return command
+    .option(
+      '--baseline <file>',
+      'baselines: JSON from `baseline --out`, or CSV indicator,value[,municipality]',
+    )
+    .option(
+      '--baseline-1 <percent>',
+      'region-wide baseline of indicator 1',
+      percentOption('--baseline-1'),
+    )
+    .option(
+      '--baseline-2 <percent>',
+      'region-wide baseline of indicator 2',
+      percentOption('--baseline-2'),
+    );
+}
+
 export function readOptions(flags: InputFlags, settings: Settings): ReadOptions {
   return {
     monitoring: flags.monitoring,

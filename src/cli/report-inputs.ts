@@ -9,12 +9,15 @@ import { chooseWeek, dataForWeek, type Inputs, loadInputs } from '../input/load.
 import { type InputFlags, readOptions } from './options.js';
 import { loadSettings, type Settings } from './settings.js';
 
-export interface ReportFlags extends InputFlags {
-  asOf?: string;
-  week?: string;
+export interface BaselineFlags extends InputFlags {
   baseline?: string;
   baseline1?: number;
   baseline2?: number;
+}
+
+export interface ReportFlags extends BaselineFlags {
+  asOf?: string;
+  week?: string;
   sort?: SortOrder;
 }
 
@@ -26,7 +29,7 @@ export interface Evaluated {
 }
 
 /** Baselines: the config's, then a --baseline file's, then --baseline-1/-2. */
-function baselinesOf(flags: ReportFlags, settings: Settings, inputs: Inputs): Baselines {
+export function baselinesOf(flags: BaselineFlags, settings: Settings, inputs: Inputs): Baselines {
   const fromConfig = resolveBaselines(
     settings.baselines,
     inputs.index,

@@ -12,12 +12,11 @@ import type { Format, RenderOptions } from '../../report/options.js';
 import { reportTable } from '../../report/table.js';
 import {
   catalogue,
-  dateOption,
   type OutputFlags,
-  percentOption,
   renderOptions,
   withInputOptions,
   withOutputOptions,
+  withReportOptions,
 } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
 import { evaluateInputs, type ReportFlags } from '../report-inputs.js';
@@ -33,34 +32,6 @@ export const RENDERERS: Record<
   csv: reportCsv,
   json: (report, t) => reportJson(report, t),
 };
-
-export function withReportOptions(command: Command): Command {
-  return command
-    .option(
-      '--as-of <date>',
-      'report date (default: the latest week in the export)',
-      dateOption('--as-of'),
-    )
-    .option(
-      '--week <date>',
-      'use this week of the export (default: the latest)',
-      dateOption('--week'),
-    )
-    .option(
-      '--baseline <file>',
-      'baselines: JSON from `baseline --out`, or CSV indicator,value[,municipality]',
-    )
-    .option(
-      '--baseline-1 <percent>',
-      'region-wide baseline of indicator 1',
-      percentOption('--baseline-1'),
-    )
-    .option(
-      '--baseline-2 <percent>',
-      'region-wide baseline of indicator 2',
-      percentOption('--baseline-2'),
-    );
-}
 
 export function computeCommand(program: Command): void {
   const command = program
