@@ -398,6 +398,9 @@ function readMonitoring(options: ReadOptions) {
       },
       read.problems,
     );
+    // An export of only a header (or a total row) is a failed download, not a week of zeros.
+    if (info.rows === read.totals.totalRows.length && read.problems.size === 0)
+      read.problems.add({ code: 'no-rows', file });
     for (const p of read.problems.problems) problems.add(p);
     problems.more += read.problems.more;
     summaries.push(read.summary(info));

@@ -10,7 +10,10 @@ const GENERIC_WORDS =
 
 /** The key two spellings of one municipality share. */
 export function municipalityKey(name: string): string {
-  let text = normalizeText(name).replace(/(^|\s)г\.(?=\S)/g, '$1г. ');
+  let text = normalizeText(name)
+    .replace(/(^|\s)г\.(?=\S)/g, '$1г. ')
+    // "Каа - Хемский", typed by hand, is "Каа-Хемский".
+    .replace(/ ?- ?/g, '-');
   // Apply twice: removing one word can bring the next to a word boundary.
   text = text.replace(GENERIC_WORDS, ' ').replace(GENERIC_WORDS, ' ');
   return text.replace(/\s+/g, ' ').trim();

@@ -61,6 +61,7 @@ export function mapColumns(
   kind: FileKind,
   vocabulary: Vocabulary,
   file: string,
+  line = 1,
 ): ColumnMap {
   const lookup = new Map<string, string>();
   for (const [field, names] of Object.entries(vocabulary.columns[kind])) {
@@ -78,7 +79,7 @@ export function mapColumns(
       problems.push({
         code: 'duplicate-column',
         file,
-        line: 1,
+        line,
         column: header,
         field: FIELD_KEYS[field as 'staff'],
         headers: [first, header],
@@ -91,7 +92,7 @@ export function mapColumns(
     problems.push({
       code: 'missing-column',
       file,
-      line: 1,
+      line,
       field: key,
       found: headers,
       accepted: vocabulary.columns[kind][field] ?? [],
@@ -105,6 +106,7 @@ export function mapColumns(
 interface CsvError extends Error {
   code?: string;
   lines?: number;
+  empty_lines?: number;
 }
 
 /**
@@ -127,6 +129,9 @@ export function readTable(
   let rows = 0;
   let lastLine = 0;
   let lastEmpty = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines; this is how many it overcounted.
+  let crlfDrift = 0;
+  let blankRows = 0;
   try {
     parse(decoded.text, {
       delimiter,
@@ -138,19 +143,25 @@ export function readTable(
         // context.lines is the line the record ends on; count forward from the
         // previous record so a record with quoted line breaks gets its first line.
         const line = lastLine + 1 + (context.empty_lines - lastEmpty);
-        lastLine = context.lines;
+        if (context.lines - crlfDrift - lastLine > 1) {
+          for (const cell of cells) crlfDrift += cell.split('\r\n').length - 1;
+        }
+        lastLine = context.lines - crlfDrift;
         lastEmpty = context.empty_lines;
         if (!headers) {
           if (cells.length > LIMITS.columns) {
             throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
           }
           headers = cells.map((h) => h.trim());
-          onRow = onHeader(mapColumns(headers, kind, vocabulary, file), headers);
+          onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
           return undefined;
         }
         if (cells.length !== headers.length) {
           // A row of only empty cells is a blank line an export wrote with delimiters.
-          if (cells.every((c) => c.trim() === '')) return undefined;
+          if (cells.every((c) => c.trim() === '')) {
+            blankRows++;
+            return undefined;
+          }
           problems.add({
             code: 'field-count',
             file,
@@ -160,7 +171,10 @@ export function readTable(
           });
           return undefined;
         }
-        if (cells.every((c) => c.trim() === '')) return undefined;
+        if (cells.every((c) => c.trim() === '')) {
+          blankRows++;
+          return undefined;
+        }
         rows++;
         onRow?.(cells, line);
         return undefined;
@@ -169,18 +183,20 @@ export function readTable(
   } catch (error) {
     if (error instanceof UserError) throw error;
     const csv = error as CsvError;
+    // The line the broken record starts on: an unclosed quote is found only at the end of the file.
+    const recordLine = lastLine + 1 + ((csv.empty_lines ?? lastEmpty) - lastEmpty);
     if (csv.code === 'CSV_MAX_RECORD_SIZE') {
       throw new UserError({
         code: 'cell-too-long',
         file,
-        line: csv.lines ?? lastLine + 1,
+        line: recordLine,
         limit: LIMITS.recordChars,
       });
     }
     throw new UserError({
       code: 'csv-syntax',
       file,
-      line: csv.lines ?? lastLine + 1,
+      line: recordLine,
       reason: csv.code ?? csv.message,
     });
   }
@@ -193,6 +209,6 @@ export function readTable(
     delimiter,
     headers,
     rows,
-    blankLines: lastEmpty,
+    blankLines: lastEmpty + blankRows,
   };
 }
