@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { CATALOGUES, type Lang, problemText } from '../i18n/index.js';
+import { checkCommand } from './commands/check.js';
 import { computeCommand } from './commands/compute.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride();
   computeCommand(program);
+  checkCommand(program);
   validateCommand(program);
   for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');
   return program;
