@@ -52,8 +52,10 @@ export function evaluateInputs(flags: ReportFlags, stage?: number): Evaluated {
   const settings = loadSettings(flags);
   const inputs = loadInputs(readOptions(flags, settings));
   const week = chooseWeek(inputs, flags.week);
-  // The report date: --as-of, else the latest week end, else today.
-  const asOf = flags.asOf ?? (week || format(new Date(), 'yyyy-MM-dd'));
+  // The report date (SPEC 2.2): --as-of, else the latest week end found in
+  // the export (even when --week picks an earlier week), else today.
+  const latest = inputs.weeks[inputs.weeks.length - 1];
+  const asOf = flags.asOf ?? latest ?? format(new Date(), 'yyyy-MM-dd');
   const { data, warnings } = dataForWeek(inputs, week);
   const report = evaluate({
     region: inputs.region,
