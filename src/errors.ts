@@ -40,13 +40,63 @@ export type Problem = Place &
     | { code: 'unknown-baseline-municipality'; value: string; suggestions: string[] }
     | { code: 'output-is-input' }
     | { code: 'output-failed'; reason: string }
-    | { code: 'bad-config'; path: string; value: string; expected: string }
+    | {
+        code: 'bad-config';
+        /** The JSON path, as `roadmap.indicators.3[0].due`. */
+        path: string;
+        /** The value as JSON; undefined when the key is missing. */
+        value: string | undefined;
+        expected: ConfigExpected;
+        /** For `unused-name`: the key that already has this name. */
+        usedBy?: string;
+      }
+    | {
+        code: 'unknown-config-key';
+        path: string;
+        key: string;
+        accepted: string[];
+        suggestion: string | undefined;
+      }
+    | {
+        code: 'config-syntax';
+        at: { line: number; column: number };
+        /** The character found there; null at the end of the file. */
+        found: string | null;
+        expected: JsonExpected;
+      }
     | { code: 'baseline-missing'; indicator: string }
     | { code: 'file-exists' }
     | { code: 'limit-exceeded'; what: string; limit: number }
   );
 
 export type ProblemCode = Problem['code'];
+
+/** What a config value should have been (the catalogues put it in words). */
+export type ConfigExpected =
+  | 'object'
+  | 'text'
+  | 'texts'
+  | 'boolean'
+  | 'percent-or-null'
+  | 'target'
+  | 'target-percent'
+  | 'date'
+  | 'stage'
+  | 'stages'
+  | 'unique-stage'
+  | 'unused-name';
+
+/** What the JSON syntax wanted where it broke. */
+export type JsonExpected =
+  | 'value'
+  | 'key'
+  | 'colon'
+  | 'comma-or-brace'
+  | 'comma-or-bracket'
+  | 'string-end'
+  | 'escape'
+  | 'digit'
+  | 'end';
 
 /** Bad input or usage: exit code 2, a message per problem, no stack trace. */
 export class UserError extends Error {

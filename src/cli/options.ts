@@ -53,6 +53,7 @@ export function withInputOptions(command: Command): Command {
       '--allow-unmatched',
       'leave out monitoring municipalities missing from the headcounts, with a warning',
     )
+    .option('--config <file>', 'config file (default: ./sferum-kpi.config.json when present)')
     .addOption(langOption());
 }
 

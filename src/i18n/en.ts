@@ -1,6 +1,42 @@
+import type { ConfigExpected, JsonExpected } from '../errors.js';
 import type { Catalogue } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
+
+/** `columns.monitoring.municipality` as a config one can paste. */
+const configSnippet = (key: string) =>
+  `${key
+    .split('.')
+    .map((part) => `{ "${part}": `)
+    .join('')}["the header in your export"]${' }'.repeat(key.split('.').length)}`;
+
+const CONFIG_EXPECTED: Record<ConfigExpected, string> = {
+  object: 'an object { … }',
+  text: 'a non-empty string in double quotes',
+  texts: 'a list of strings, e.g. ["Район", "Наименование района"]',
+  boolean: 'true or false',
+  'percent-or-null': 'a percentage: a number ≥ 0, e.g. 41.7 (or null when there is none)',
+  target: 'a percentage (a number ≥ 0, e.g. 75) or "baseline" (the 2024/25 maximum)',
+  'target-percent':
+    'a percentage: a number ≥ 0, e.g. 100 (only indicators 1 and 2 have a baseline)',
+  date: 'a real date as YYYY-MM-DD, e.g. "2025-12-30"',
+  stage: 'a stage number: a whole number from 1',
+  stages: 'a non-empty list of stages, e.g. [{ "stage": 1, "due": "2025-12-30", "target": 100 }]',
+  'unique-stage': 'a stage number this indicator does not have yet',
+  'unused-name': 'a name no other key uses',
+};
+
+const JSON_EXPECTED: Record<JsonExpected, string> = {
+  value: 'a value (a string in double quotes, a number, true, false, null, { or [)',
+  key: 'a key in double quotes (no comma after the last item)',
+  colon: '":" after the key',
+  'comma-or-brace': '"," or "}"',
+  'comma-or-bracket': '"," or "]"',
+  'string-end': 'the closing double quote (a string cannot hold a line break)',
+  escape: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX',
+  digit: 'a digit',
+  end: 'the end of the file (nothing may follow the closing bracket)',
+};
 
 const CSV_REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote is opened and never closed',
@@ -23,7 +59,8 @@ export const en: Catalogue = {
       'the file is not UTF-8 although --encoding utf-8 was given. Drop --encoding to detect it, or give --encoding windows-1251.',
     'missing-column': (p) =>
       `the required column ${p.field} is missing. Columns found: ${list(p.found)}. Accepted names: ${list(p.accepted)}. ` +
-      `If your export names it differently, add the name to the config: "${p.configKey}": ["…"].`,
+      `If your export names it differently, add its name under the key ${p.configKey} of sferum-kpi.config.json ` +
+      `(sferum-kpi init writes a starter one): ${configSnippet(p.configKey)}`,
     'duplicate-column': (p) =>
       `the column ${p.field} appears twice (${list(p.headers)}). Keep one, so that no number is counted twice.`,
     'csv-syntax': (p) =>
@@ -59,7 +96,14 @@ export const en: Catalogue = {
       '--out names one of the input files. Choose another name so the export is not overwritten.',
     'output-failed': (p) => `cannot write the file: ${p.reason}.`,
     'bad-config': (p) =>
-      `${p.path}: the value ${p.value} is not accepted. Expected: ${p.expected}.`,
+      p.expected === 'unused-name'
+        ? `${p.path}: the name ${p.value} already belongs to ${p.usedBy}; one name cannot mean two things. Remove it here or there.`
+        : `${p.path}: ${p.value === undefined ? 'the value is missing' : `the value ${p.value} is not accepted`}. Expected: ${CONFIG_EXPECTED[p.expected]}.`,
+    'unknown-config-key': (p) =>
+      `unknown key ${p.path}.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Accepted keys here: ${list(p.accepted)}; keys starting with $ are comments.`,
+    'config-syntax': (p) =>
+      `JSON syntax error at line ${p.at.line}, column ${p.at.column}: expected ${JSON_EXPECTED[p.expected]}, ` +
+      `${p.found === null ? 'but the file ends there' : `found ${JSON.stringify(p.found)}`}. Check the quotes, commas and brackets near it.`,
     'baseline-missing': (p) =>
       `the target of indicator ${p.indicator} at this stage is the 2024/25 baseline, which was not given. ` +
       `Give --baseline-${p.indicator} P, --baseline FILE or baselines in the config (the baseline command computes it).`,

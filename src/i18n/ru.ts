@@ -1,6 +1,42 @@
+import type { ConfigExpected, JsonExpected } from '../errors.js';
 import type { Catalogue } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((i) => `«${i}»`).join(', ');
+
+/** `columns.monitoring.municipality` как конфигурация, которую можно вставить. */
+const configSnippet = (key: string) =>
+  `${key
+    .split('.')
+    .map((part) => `{ "${part}": `)
+    .join('')}["название столбца в вашей выгрузке"]${' }'.repeat(key.split('.').length)}`;
+
+const CONFIG_EXPECTED: Record<ConfigExpected, string> = {
+  object: 'объект { … }',
+  text: 'непустая строка в двойных кавычках',
+  texts: 'список строк, например ["Район", "Наименование района"]',
+  boolean: 'true или false',
+  'percent-or-null': 'процент — число не меньше 0, например 41.7 (или null, если значения нет)',
+  target: 'процент (число не меньше 0, например 75) или "baseline" (максимум 2024/25)',
+  'target-percent':
+    'процент — число не меньше 0, например 100 (базовое значение бывает только у индикаторов 1 и 2)',
+  date: 'существующая дата в виде ГГГГ-ММ-ДД, например "2025-12-30"',
+  stage: 'номер этапа — целое число от 1',
+  stages: 'непустой список этапов, например [{ "stage": 1, "due": "2025-12-30", "target": 100 }]',
+  'unique-stage': 'номер этапа, которого у этого индикатора ещё нет',
+  'unused-name': 'название, которое не занято другим ключом',
+};
+
+const JSON_EXPECTED: Record<JsonExpected, string> = {
+  value: 'значение (строка в двойных кавычках, число, true, false, null, { или [)',
+  key: 'ключ в двойных кавычках (после последнего элемента запятая не ставится)',
+  colon: '«:» после ключа',
+  'comma-or-brace': '«,» или «}»',
+  'comma-or-bracket': '«,» или «]»',
+  'string-end': 'закрывающая двойная кавычка (перевод строки внутри строки недопустим)',
+  escape: 'экранированный символ: \\" \\\\ \\/ \\b \\f \\n \\r \\t или \\uXXXX',
+  digit: 'цифра',
+  end: 'конец файла (после закрывающей скобки ничего не должно быть)',
+};
 
 const CSV_REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'кавычка открыта и не закрыта до конца файла',
@@ -23,7 +59,8 @@ export const ru: Catalogue = {
       'файл не в кодировке UTF-8, хотя указано --encoding utf-8. Уберите --encoding, чтобы кодировка определилась сама, или укажите --encoding windows-1251.',
     'missing-column': (p) =>
       `нет обязательного столбца ${p.field}. Найдены столбцы: ${list(p.found)}. Подходят названия: ${list(p.accepted)}. ` +
-      `Если в вашей выгрузке он называется иначе, добавьте название в конфигурацию: "${p.configKey}": ["…"].`,
+      `Если в вашей выгрузке он называется иначе, добавьте его название в ключ ${p.configKey} файла sferum-kpi.config.json ` +
+      `(заготовку пишет sferum-kpi init): ${configSnippet(p.configKey)}`,
     'duplicate-column': (p) =>
       `столбец ${p.field} встречается дважды (${list(p.headers)}). Оставьте один, чтобы числа не сложились неверно.`,
     'csv-syntax': (p) =>
@@ -58,7 +95,15 @@ export const ru: Catalogue = {
     'output-is-input': () =>
       '--out указывает на один из входных файлов. Выберите другое имя, чтобы не затереть выгрузку.',
     'output-failed': (p) => `не удалось записать файл: ${p.reason}.`,
-    'bad-config': (p) => `${p.path}: значение ${p.value} недопустимо. Ожидается: ${p.expected}.`,
+    'bad-config': (p) =>
+      p.expected === 'unused-name'
+        ? `${p.path}: название ${p.value} уже относится к ${p.usedBy}; одно название не может означать два разных. Уберите его здесь или там.`
+        : `${p.path}: ${p.value === undefined ? 'значение не задано' : `значение ${p.value} не подходит`}. Ожидается: ${CONFIG_EXPECTED[p.expected]}.`,
+    'unknown-config-key': (p) =>
+      `неизвестный ключ ${p.path}.${p.suggestion ? ` Возможно, имелся в виду «${p.suggestion}».` : ''} Допустимые ключи здесь: ${list(p.accepted)}; ключи, начинающиеся с $, — комментарии.`,
+    'config-syntax': (p) =>
+      `ошибка синтаксиса JSON в строке ${p.at.line}, столбце ${p.at.column}: ожидается ${JSON_EXPECTED[p.expected]}, ` +
+      `${p.found === null ? 'а файл на этом закончился' : `а найдено ${/^[\s\p{C}]$/u.test(p.found) ? JSON.stringify(p.found) : `«${p.found}»`}`}. Проверьте кавычки, запятые и скобки рядом с этим местом.`,
     'baseline-missing': (p) =>
       `цель индикатора ${p.indicator} на этом этапе — базовое значение 2024/25, но оно не задано. ` +
       `Задайте --baseline-${p.indicator} P, --baseline FILE или baselines в конфигурации (вычислить его можно командой baseline).`,
