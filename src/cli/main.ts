@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { CATALOGUES, type Lang, problemText } from '../i18n/index.js';
 import { checkCommand } from './commands/check.js';
 import { computeCommand } from './commands/compute.js';
+import { initCommand } from './commands/init.js';
 import { validateCommand } from './commands/validate.js';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   computeCommand(program);
   checkCommand(program);
   validateCommand(program);
+  initCommand(program);
   for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');
   return program;
 }
