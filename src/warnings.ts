@@ -13,7 +13,8 @@ export type Warning = { file?: string; line?: number } & (
       numerator: number;
       denominator: number;
     }
-  | { code: 'no-monitoring'; municipality: string }
+  /** `weeks`: when several weeks are read (trend, baseline), the weeks without rows. */
+  | { code: 'no-monitoring'; municipality: string; weeks?: string[] }
   | { code: 'unmatched-skipped'; value: string; rows: number }
   | { code: 'conditional-target'; indicator: string }
   | { code: 'baseline-missing'; indicator: string }

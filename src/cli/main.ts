@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { CATALOGUES, type Lang, problemText } from '../i18n/index.js';
+import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
 import { computeCommand } from './commands/compute.js';
 import { initCommand } from './commands/init.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .exitOverride();
   computeCommand(program);
   checkCommand(program);
+  baselineCommand(program);
   validateCommand(program);
   initCommand(program);
   for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');

@@ -1,11 +1,13 @@
 // What compute and check share: read the inputs, choose the week and the
 // report date, gather the baselines, evaluate.
 import { format } from 'date-fns';
+import type { WeekData } from '../domain/baseline.js';
 import type { Baselines, Report, SortOrder } from '../domain/evaluate.js';
 import { evaluate } from '../domain/evaluate.js';
 import type { MunicipalityData } from '../domain/organisations.js';
 import { readBaselineFile, resolveBaselines } from '../input/baseline.js';
 import { chooseWeek, dataForWeek, type Inputs, loadInputs } from '../input/load.js';
+import type { Warning } from '../warnings.js';
 import { type InputFlags, readOptions } from './options.js';
 import { loadSettings, type Settings } from './settings.js';
 
@@ -69,4 +71,29 @@ export function evaluateInputs(flags: ReportFlags, stage?: number): Evaluated {
   });
   report.warnings.unshift(...inputs.warnings, ...warnings);
   return { settings, inputs, data, report };
+}
+
+/**
+ * The data of several weeks (trend, baseline), oldest first. A municipality
+ * without monitoring rows in some of them gets one warning naming those weeks.
+ */
+export function dataForWeeks(
+  inputs: Inputs,
+  weeks: readonly string[],
+): { weeks: WeekData[]; warnings: Warning[] } {
+  const missing = new Map<string, string[]>();
+  const out = weeks.map((week) => {
+    const { data, warnings } = dataForWeek(inputs, week);
+    for (const warning of warnings) {
+      if (warning.code !== 'no-monitoring') continue;
+      missing.set(warning.municipality, [...(missing.get(warning.municipality) ?? []), week]);
+    }
+    return { week, data };
+  });
+  const warnings: Warning[] = [...missing].map(([municipality, list]) => ({
+    code: 'no-monitoring',
+    municipality,
+    weeks: list,
+  }));
+  return { weeks: out, warnings };
 }

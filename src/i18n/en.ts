@@ -86,6 +86,9 @@ export const en: Catalogue = {
     'no-rows': () => 'the file has no data rows, only a header.',
     'week-not-found': (p) =>
       `week ${p.week} is not in the export. Weeks found: ${p.available.join(', ') || 'none'}.`,
+    'no-week-in-range': (p) =>
+      `no week of the exports falls within ${p.from} … ${p.to}. Weeks found: ${p.available.join(', ') || 'none (the exports have no week column)'}. ` +
+      'Give the 2024/25 weekly exports, or set the period with --from and --to.',
     'bad-option': (p) => `invalid ${p.option} "${p.value}". Expected: ${p.expected}.`,
     'bad-percent': (p) =>
       `"${p.value}" is not a percentage. Expected a number such as 41.7 or 41,7%.`,
@@ -121,7 +124,9 @@ export const en: Catalogue = {
     'above-100': (w) =>
       `${w.municipality ?? 'region'}, indicator ${w.indicator}: numerator ${w.numerator} exceeds denominator ${w.denominator} (share over 100 %) — the statistical forms are probably stale.`,
     'no-monitoring': (w) =>
-      `${w.municipality}: no monitoring rows for this week; numerators are 0.`,
+      w.weeks
+        ? `${w.municipality}: no monitoring rows in the weeks ${w.weeks.join(', ')}; numerators are 0 there.`
+        : `${w.municipality}: no monitoring rows for this week; numerators are 0.`,
     'unmatched-skipped': (w) =>
       `municipality "${w.value}" is not in the headcount file; its ${w.rows} rows are left out (--allow-unmatched).`,
     'conditional-target': (w) =>
