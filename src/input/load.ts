@@ -20,7 +20,7 @@ import { MunicipalityIndex } from './municipalities.js';
 import { type HeadcountRow, type MonitoringRow, type RowIssue, rowSchemas } from './schema.js';
 import { type ColumnMap, readTable, type TableInfo } from './table.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
-import type { FileKind, Vocabulary } from './vocabulary.js';
+import { type FileKind, TOTAL_ROW_START, type Vocabulary } from './vocabulary.js';
 
 export interface ReadOptions extends DialectOptions {
   monitoring: string[];
@@ -181,9 +181,15 @@ class FileRead {
     this.emptyColumns.add(field);
   };
 
-  isTotalRow(municipality: string | undefined, vocabulary: Vocabulary): boolean {
-    if (municipality === undefined) return false;
-    return vocabulary.totalRowLabels.has(normalizeText(municipality).replace(/:$/, ''));
+  isTotalRow(raw: Record<string, string | undefined>, vocabulary: Vocabulary): boolean {
+    const isLabel = (cell: string | undefined) => {
+      if (cell === undefined) return false;
+      const label = normalizeText(cell).replace(/:$/, '');
+      return vocabulary.totalRowLabels.has(label) || TOTAL_ROW_START.test(label);
+    };
+    if (raw.municipality?.trim()) return isLabel(raw.municipality);
+    // A spreadsheet may write "Итого" in its first column and leave the municipality empty.
+    return isLabel(raw.orgName) || isLabel(raw.orgId) || isLabel(raw.orgType);
   }
 
   /** Keeps a total row's numbers to compare with the sums of the other rows. */
@@ -224,9 +230,10 @@ class FileRead {
     if (this.privateRows === 0) return;
     const seen = into.find((w) => w.code === 'private-rows');
     if (seen?.code === 'private-rows') {
-      seen.rows = Math.max(seen.rows, this.privateRows);
       for (const name of this.privateOrganisations)
         if (!seen.organisations.includes(name)) seen.organisations.push(name);
+      // Never fewer rows than the organisations the warning names.
+      seen.rows = Math.max(seen.rows, this.privateRows, seen.organisations.length);
       return;
     }
     into.push({
@@ -267,7 +274,7 @@ function readHeadcounts(options: ReadOptions, index: MunicipalityIndex) {
       read.headers = headers;
       return (cells, line) => {
         const raw = pick(cells, columns);
-        if (read.isTotalRow(raw.municipality, vocabulary)) {
+        if (read.isTotalRow(raw, vocabulary)) {
           read.keepTotalRow(raw, line, HEADCOUNT_FIELDS, '');
           return;
         }
@@ -346,7 +353,7 @@ function readMonitoring(options: ReadOptions) {
         if (columns.oktmo === undefined) everyRowHasOktmo = false;
         return (cells, line) => {
           const raw = pick(cells, columns);
-          if (read.isTotalRow(raw.municipality, vocabulary)) {
+          if (read.isTotalRow(raw, vocabulary)) {
             read.keepTotalRow(
               raw,
               line,

@@ -88,12 +88,15 @@ export class MunicipalityIndex {
     return [...this.byKey.values()];
   }
 
-  /** The known names closest to an unknown one, best first. */
+  /** The known names closest to an unknown one, best first; names far behind the best are left out. */
   closest(name: string, count = 3): string[] {
     const key = municipalityKey(name);
-    return this.all()
+    const ranked = this.all()
       .map((m) => ({ name: m.name, distance: editDistance(key, municipalityKey(m.name)) }))
-      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name, 'ru'))
+      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name, 'ru'));
+    const best = ranked[0]?.distance ?? 0;
+    return ranked
+      .filter((m) => m.distance <= best + 3)
       .slice(0, count)
       .map((m) => m.name);
   }

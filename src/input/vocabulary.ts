@@ -76,6 +76,11 @@ export const ORG_TYPE_NAMES: Record<OrgType, readonly string[]> = {
 
 export const PRIVATE_OWNERSHIP = ['частная', 'private'];
 export const TOTAL_ROW_LABELS = ['Итого', 'Всего', 'Итого по региону', 'Total'];
+/**
+ * The built-in labels also open longer ones: "Итого по Республике Тыва",
+ * "Всего по региону:", and "Общий итог" of an Excel pivot table.
+ */
+export const TOTAL_ROW_START = /^(итого|всего|total|общий итог)(\s|:|$)/;
 export const REGIONAL_LEVEL_NAMES = ['Региональный уровень'];
 export const DEFAULT_REGION = 'Республика Тыва';
 
