@@ -155,15 +155,25 @@ export function catalogue(flags: { lang: Lang }): Catalogue {
   return CATALOGUES[flags.lang];
 }
 
-/** Colour only on a TTY, never with --no-color, NO_COLOR or --out. */
+/** The width the table fits: COLUMNS, else the terminal's, else 100; kept within 80…160. */
+function terminalWidth(): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : process.stdout.columns;
+  return Math.max(80, Math.min(columns || 100, 160));
+}
+
+/** Colour only on a TTY (or with FORCE_COLOR), never with --no-color, NO_COLOR or --out. */
 export function renderOptions(flags: InputFlags & OutputFlags): RenderOptions {
   const noColorEnv = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const force = process.env.FORCE_COLOR;
+  const forceColor = force !== undefined && !['', '0', 'false'].includes(force);
   return {
     lang: flags.lang,
-    color: flags.color && !noColorEnv && !flags.out && process.stdout.isTTY === true,
+    color:
+      flags.color && !noColorEnv && !flags.out && (process.stdout.isTTY === true || forceColor),
     decimals: flags.decimals,
     wide: flags.wide === true,
     excel: flags.excel === true,
-    width: Math.max(80, Math.min(process.stdout.columns || 100, 160)),
+    width: terminalWidth(),
   };
 }

@@ -33,6 +33,11 @@ export interface Catalogue {
     baselineFootnote: string;
     ownBaselineFootnote: string;
     upcomingFootnote: string;
+    /** Column head of a baseline target that was not given. */
+    baselineColumn: string;
+    noDenominatorFootnote: string;
+    countsFootnote: string;
+    abbreviations: (list: string) => string;
   };
   explain: {
     title: (indicator: string, name: string, where: string) => string;
@@ -47,6 +52,9 @@ export interface Catalogue {
     roles: Record<TermRole, string>;
     parentsRule: string;
     verdict: (target: string, stage: number, status: string) => string;
+    gap: string;
+    ownBaseline: string;
+    upcoming: (due: string) => string;
   };
   csv: {
     municipality: string;

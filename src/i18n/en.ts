@@ -89,6 +89,8 @@ export const en: Catalogue = {
     'no-week-in-range': (p) =>
       `no week of the exports falls within ${p.from} … ${p.to}. Weeks found: ${p.available.join(', ') || 'none (the exports have no week column)'}. ` +
       'Give the 2024/25 weekly exports, or set the period with --from and --to.',
+    'no-weeks': () =>
+      'the exports have no week column ("Неделя" or "week"), so there is no week to follow. Give exports with the week column.',
     'bad-option': (p) => `invalid ${p.option} "${p.value}". Expected: ${p.expected}.`,
     'bad-percent': (p) =>
       `"${p.value}" is not a percentage. Expected a number such as 41.7 or 41,7%.`,
@@ -157,11 +159,16 @@ export const en: Catalogue = {
     municipality: 'Municipality',
     regionTotal: 'Region total',
     conditionalFootnote: '* In force once the normative legal acts are approved.',
-    gapFootnote: '✗ N — failed; N is the number of people still needed.',
+    gapFootnote: '✓ — target met; ✗ N — not met, N is the number of people still needed.',
     baselineFootnote:
       '† No 2024/25 baseline given: use --baseline-1 / --baseline-2 or --baseline FILE (see the baseline command).',
     ownBaselineFootnote: '° The municipality is held to its own baseline.',
     upcomingFootnote: '» Stage not yet due: shows whether its target is already met.',
+    baselineColumn: 'base',
+    noDenominatorFootnote:
+      'n/a⁰ — the denominator is 0: the statistical forms list no state or municipal organisations of these types.',
+    countsFootnote: 'a/b — the numerator and denominator of the share.',
+    abbreviations: (list) => `Abbreviations: ${list}.`,
   },
   explain: {
     title: (indicator, name, where) => `${indicator} ${name} — ${where}`,
@@ -199,6 +206,9 @@ export const en: Catalogue = {
     parentsRule:
       'Parents equal students in number: parents count for school, preschool, spo and dod; students without preschool.',
     verdict: (target, stage, status) => `stage ${stage} target: ${target} → ${status}`,
+    gap: 'still needed',
+    ownBaseline: 'own baseline',
+    upcoming: (due) => `stage due ${due}`,
   },
   csv: {
     municipality: 'municipality',

@@ -83,6 +83,7 @@ export function runCompute(flags: ComputeFlags): number {
       row.indicators,
       t,
       flags.lang,
+      report,
     );
   } else {
     text = RENDERERS[flags.format](report, t, options);
