@@ -35,6 +35,7 @@ export type Problem = Place &
     | { code: 'no-rows' }
     | { code: 'week-not-found'; week: string; available: string[] }
     | { code: 'no-week-in-range'; from: string; to: string; available: string[] }
+    | { code: 'no-weeks' }
     | { code: 'bad-option'; option: string; value: string; expected: string }
     | { code: 'bad-percent'; value: string }
     | { code: 'bad-baseline-file'; reason: string }

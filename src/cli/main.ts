@@ -7,6 +7,7 @@ import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
 import { computeCommand } from './commands/compute.js';
 import { initCommand } from './commands/init.js';
+import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   computeCommand(program);
   checkCommand(program);
   baselineCommand(program);
+  trendCommand(program);
   validateCommand(program);
   initCommand(program);
   for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');

@@ -69,10 +69,11 @@ export function shareText(share: number, target: number, decimals: number, t: Ca
   return formatShare(share, digits, t);
 }
 
+/** A baseline target keeps 4 decimals on screen (the JSON has it in full). */
 function targetText(item: Pick<CheckItem, 'target' | 'conditional'>, t: Catalogue): string {
   return item.target === null
     ? '—'
-    : `${formatPercent(item.target, t)}${item.conditional ? '*' : ''}`;
+    : `${formatPercent(Number(item.target.toFixed(4)), t)}${item.conditional ? '*' : ''}`;
 }
 
 function where(item: CheckItem, t: Catalogue): string {

@@ -1,0 +1,190 @@
+// `trend`: every week's share per municipality and indicator, and a linear
+// projection of when the target of the next (or current) stage is reached.
+// Records in, data out.
+import type { Baselines, Report, ReportRow } from './evaluate.js';
+import { meetsPercent } from './rational.js';
+import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage } from './roadmap.js';
+
+export const DEFAULT_WINDOW = 4;
+
+export interface TrendPoint {
+  week: string;
+  numerator: number;
+  denominator: number;
+  /** A percentage; null when the denominator is 0. */
+  share: number | null;
+}
+
+export interface Projection {
+  /** The stage projected to: the next one due on or after the report date, else the last. */
+  stage: number;
+  /** Null when the target is a baseline that was not given: then nothing is projected. */
+  target: number | null;
+  due: string;
+  conditional: boolean;
+  /** Least-squares slope of the share over the window, in percentage points per week. */
+  slopePerWeek: number | null;
+  /** The first day the share reaches the target at that slope, from the latest week. */
+  reachesOn: string | null;
+  /** reachesOn is on or before the due date; null when it cannot be told. */
+  onTrack: boolean | null;
+}
+
+export interface TrendIndicator {
+  series: TrendPoint[];
+  projection: Projection;
+}
+
+export interface TrendRow {
+  /** Null for the region total. */
+  municipality: string | null;
+  level: ReportRow['level'];
+  indicators: Record<IndicatorId, TrendIndicator>;
+}
+
+export interface Trend {
+  asOf: string;
+  weeks: string[];
+  window: number;
+  rows: TrendRow[];
+}
+
+const DAY = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(dayNumber(iso) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** The stage projected to: the first due on or after the report date, else the last one. */
+export function projectionStage(stages: readonly Stage[], asOf: string): Stage {
+  const sorted = [...stages].sort((a, b) =>
+    a.due < b.due ? -1 : a.due > b.due ? 1 : a.stage - b.stage,
+  );
+  const next = sorted.find((stage) => stage.due >= asOf) ?? sorted[sorted.length - 1];
+  if (!next) throw new RangeError('an indicator without stages');
+  return next;
+}
+
+/**
+ * Least squares of share against days over the last `window` points that
+ * have a share, in percentage points per week; null with fewer than 2 points.
+ */
+export function slopePerWeek(series: readonly TrendPoint[], window: number): number | null {
+  const points = series
+    .slice(-window)
+    .filter((p): p is TrendPoint & { share: number } => p.share !== null);
+  if (points.length < 2) return null;
+  const xs = points.map((p) => (dayNumber(p.week) - dayNumber(points[0]?.week ?? p.week)) / DAY);
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = points.reduce((a, p) => a + p.share, 0) / points.length;
+  let covariance = 0;
+  let variance = 0;
+  points.forEach((p, i) => {
+    const dx = (xs[i] ?? 0) - meanX;
+    covariance += dx * (p.share - meanY);
+    variance += dx * dx;
+  });
+  return variance === 0 ? null : (covariance / variance) * 7;
+}
+
+/**
+ * When the target is reached at the current pace, from the latest week:
+ * - target unknown (a baseline not given), or no share in the latest week:
+ *   reachesOn and onTrack null;
+ * - already at the target in the latest week (exact comparison): reachesOn is
+ *   the latest week, onTrack true;
+ * - fewer than 2 weeks with a share: slope null, reachesOn and onTrack null;
+ * - slope ≤ 0 while below the target: reachesOn null, onTrack false;
+ * - otherwise reachesOn = latest week + ⌈(target − share) / slope per day⌉
+ *   days, and onTrack says whether that is on or before the due date.
+ */
+export function project(
+  series: readonly TrendPoint[],
+  stage: Stage,
+  target: number | null,
+  window: number,
+): Projection {
+  const slope = slopePerWeek(series, window);
+  const base = {
+    stage: stage.stage,
+    target,
+    due: stage.due,
+    conditional: stage.conditional === true,
+    slopePerWeek: slope,
+  };
+  const latest = series[series.length - 1];
+  if (target === null || !latest || latest.share === null)
+    return { ...base, reachesOn: null, onTrack: null };
+  if (meetsPercent(latest.numerator, latest.denominator, target))
+    return { ...base, reachesOn: latest.week, onTrack: true };
+  if (slope === null) return { ...base, reachesOn: null, onTrack: null };
+  if (slope <= 0) return { ...base, reachesOn: null, onTrack: false };
+  // A hair below the whole day, so that float noise in an exact day does not add one.
+  const days = Math.max(1, Math.ceil(((target - latest.share) / slope) * 7 - 1e-9));
+  const reachesOn = addDays(latest.week, days);
+  return { ...base, reachesOn, onTrack: reachesOn <= stage.due };
+}
+
+function rowKey(row: Pick<ReportRow, 'level' | 'municipality'>): string {
+  return `${row.level}\u0000${row.municipality ?? ''}`;
+}
+
+/**
+ * The series of every row over the weekly reports (one report per week, as
+ * `compute --week W` evaluates it), and each row's projection.
+ */
+export function buildTrend(input: {
+  reports: readonly Report[];
+  roadmap: Roadmap;
+  baselines: Baselines;
+  asOf: string;
+  window: number;
+}): Trend {
+  const reports = [...input.reports].sort((a, b) =>
+    (a.week ?? '') < (b.week ?? '') ? -1 : (a.week ?? '') > (b.week ?? '') ? 1 : 0,
+  );
+  const rows = new Map<string, TrendRow>();
+  for (const report of reports) {
+    for (const row of report.rows) {
+      let trendRow = rows.get(rowKey(row));
+      if (!trendRow) {
+        trendRow = { municipality: row.municipality, level: row.level, indicators: {} as never };
+        for (const id of INDICATOR_IDS)
+          trendRow.indicators[id] = { series: [], projection: undefined as never };
+        rows.set(rowKey(row), trendRow);
+      }
+      for (const id of INDICATOR_IDS) {
+        const r = row.indicators[id];
+        trendRow.indicators[id].series.push({
+          week: report.week ?? '',
+          numerator: r.numerator,
+          denominator: r.denominator,
+          share: r.share,
+        });
+      }
+    }
+  }
+  for (const row of rows.values()) {
+    for (const id of INDICATOR_IDS) {
+      const stage = projectionStage(input.roadmap.indicators[id], input.asOf);
+      const own =
+        row.municipality === null
+          ? undefined
+          : input.baselines.byMunicipality[row.municipality]?.[id];
+      const target =
+        stage.target === 'baseline' ? (own ?? input.baselines.region[id] ?? null) : stage.target;
+      const indicator = row.indicators[id];
+      indicator.projection = project(indicator.series, stage, target, input.window);
+    }
+  }
+  return {
+    asOf: input.asOf,
+    weeks: reports.map((r) => r.week ?? ''),
+    window: input.window,
+    rows: [...rows.values()],
+  };
+}
