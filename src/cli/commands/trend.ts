@@ -113,10 +113,18 @@ export function runTrend(flags: TrendFlags): number {
     window: flags.window,
   });
   const indicators = flags.indicator ? [flags.indicator] : [...INDICATOR_IDS];
+  // The weekly reports warn of a missing baseline for the stage in force;
+  // what matters here is the target projected to.
+  const noTarget: Warning[] = indicators
+    .filter((id) => trend.rows.some((row) => row.indicators[id].projection.target === null))
+    .map((indicator) => ({ code: 'baseline-missing', indicator }));
   const allWarnings = [
     ...inputs.warnings,
     ...warnings,
-    ...onceEach(reports.flatMap((report) => report.warnings)),
+    ...onceEach(reports.flatMap((report) => report.warnings)).filter(
+      (w) => w.code !== 'baseline-missing',
+    ),
+    ...noTarget,
   ];
   const options: RenderOptions = renderOptions(flags);
   const renderers: Record<Format, () => string> = {
