@@ -65,7 +65,7 @@ describe('hostile bytes as either input, in process', () => {
             }
           },
         ),
-        { numRuns: runs(50) },
+        { numRuns: runs(30) },
       );
     },
     TIMEOUT,
