@@ -64,7 +64,12 @@ function known<S extends z.ZodRawShape>(shape: S) {
       }
     },
     // Report a misspelt key even when another value is wrong too.
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !Array.isArray(payload.value),
+    },
   );
 }
 
@@ -229,7 +234,9 @@ function closestKey(key: string, accepted: readonly string[]): string | undefine
   const [best] = accepted
     .map((name) => ({ name, distance: editDistance(lower, name.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance);
-  return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? best.name : undefined;
+  // A short key ("3") is not a typo of another short key ("1").
+  if (!best || key.length < 3) return undefined;
+  return best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.name : undefined;
 }
 
 const CONFIG_EXPECTED = new Set<string>([

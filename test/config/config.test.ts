@@ -186,6 +186,21 @@ describe('mistakes in the config', () => {
     });
   });
 
+  it('suggests a key only for a likely typo', () => {
+    expect(problemsOf(writeConfig({ stage2conditional: false }))[0]).toMatchObject({
+      suggestion: 'stage2Conditional',
+    });
+    expect(problemsOf(writeConfig({ baselines: { '3': 5 } }))).toEqual([
+      expect.objectContaining({ path: 'baselines.3', suggestion: undefined }),
+    ]);
+  });
+
+  it('a config that is not an object is one error', () => {
+    expect(problemsOf(writeConfig('[{ "region": "Республика Тыва" }]'))).toEqual([
+      expect.objectContaining({ code: 'bad-config', path: '(root)', expected: 'object' }),
+    ]);
+  });
+
   it('an unknown type code is an error listing the codes', () => {
     const file = writeConfig({ orgTypes: { gymnasium: ['Гимназия'] } });
     expect(problemsOf(file)).toEqual([
