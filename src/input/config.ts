@@ -119,28 +119,22 @@ function stagesOf(target: z.ZodType<number | 'baseline'>) {
     });
 }
 
+/** A stage's target: a percentage, or "baseline" where the indicator has one. */
+function targetOf(baseline: boolean) {
+  return z.unknown().transform((raw, ctx): number | 'baseline' => {
+    if (baseline && raw === 'baseline') return 'baseline';
+    const value = typeof raw === 'number' ? parsePercent(raw) : null;
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message: baseline ? 'target' : 'target-percent' });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
 // A baseline exists only for indicators 1 and 2 (the 2024/25 VK Messenger maximum).
-const stagesWithBaseline = stagesOf(
-  z.unknown().transform((raw, ctx): number | 'baseline' => {
-    if (raw === 'baseline') return 'baseline';
-    const value = typeof raw === 'number' ? parsePercent(raw) : null;
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message: 'target' });
-      return z.NEVER;
-    }
-    return value;
-  }),
-);
-const stagesPercent = stagesOf(
-  z.unknown().transform((raw, ctx): number => {
-    const value = typeof raw === 'number' ? parsePercent(raw) : null;
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message: 'target-percent' });
-      return z.NEVER;
-    }
-    return value;
-  }),
-);
+const stagesWithBaseline = stagesOf(targetOf(true));
+const stagesPercent = stagesOf(targetOf(false));
 
 const columnsOf = (fields: string[]) =>
   known(
