@@ -89,7 +89,7 @@ export function dateOption(option: string) {
         code: 'bad-option',
         option,
         value,
-        expected: 'YYYY-MM-DD или DD.MM.YYYY',
+        expected: 'date',
       });
     return date;
   };
@@ -99,7 +99,7 @@ export function percentOption(option: string) {
   return (value: string): number => {
     const pct = parsePercent(value);
     if (pct === null)
-      throw new UserError({ code: 'bad-option', option, value, expected: '41.7, 41,7 or 41.7%' });
+      throw new UserError({ code: 'bad-option', option, value, expected: 'percent' });
     return pct;
   };
 }

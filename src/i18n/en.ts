@@ -43,30 +43,55 @@ const CSV_REASONS: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'a character follows a closing quote',
 };
 
+/** Why a file cannot be read or written, by the system's error code. */
+const FILE_REASONS: Record<string, string> = {
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such folder',
+  ENOSPC: 'no space left on the disk',
+  EROFS: 'the disk is read-only',
+};
+
+/** What an option takes, for the options that name a kind of value rather than a list. */
+const OPTION_EXPECTED: Record<string, string> = {
+  date: 'a real date such as 2025-12-30 or 30.12.2025',
+  percent: 'a percentage such as 41.7, 41,7 or 41.7%',
+};
+
+const BASELINE_REASONS: Record<string, string> = {
+  'json-syntax':
+    'JSON syntax error (check the commas and quotes; JSON writes decimals with a point: 17.7, not 17,7)',
+  'json-shape': 'unexpected JSON structure',
+  'csv-columns': 'the header has no indicator and value columns',
+  'csv-syntax': 'a quote is opened and never closed',
+  'no-values': 'the file holds no value at all',
+};
+
 export const en: Catalogue = {
   decimalSeparator: '.',
   error: 'error',
   warning: 'warning',
-  andMore: (n) => `…and ${n} more such errors`,
+  andMore: (n) => `…and ${n} more errors. Fix the ones shown and run again.`,
   line: 'line',
   column: 'column',
   problems: {
     'file-not-found': () => 'file not found. Check the path and the file name.',
     'file-unreadable': (p) =>
-      `cannot read the file (${p.reason}). Check that it is a file and that it is readable.`,
+      `cannot read the file: ${FILE_REASONS[p.reason] ?? p.reason}. Give the path of a readable CSV file.`,
     'file-empty': () => 'the file is empty: there is no header line. Download the export again.',
     'bad-encoding': () =>
       'the file is not UTF-8 although --encoding utf-8 was given. Drop --encoding to detect it, or give --encoding windows-1251.',
     'missing-column': (p) =>
-      `the required column ${p.field} is missing. Columns found: ${list(p.found)}. Accepted names: ${list(p.accepted)}. ` +
+      `the required column ${p.accepted[0] ? `"${p.accepted[0]}" (${p.field})` : p.field} is missing. Columns found: ${list(p.found)}. Accepted names: ${list(p.accepted)}. ` +
       `If your export names it differently, add its name under the key ${p.configKey} of sferum-kpi.config.json ` +
       `(sferum-kpi init writes a starter one): ${configSnippet(p.configKey)}`,
     'duplicate-column': (p) =>
-      `the column ${p.field} appears twice (${list(p.headers)}). Keep one, so that no number is counted twice.`,
+      `the columns ${list(p.headers)} mean the same (${p.field}). Keep one of them, so that no number is taken from the wrong column.`,
     'csv-syntax': (p) =>
       `CSV syntax error: ${CSV_REASONS[p.reason] ?? p.reason}. Check the quotes on this line.`,
     'field-count': (p) =>
-      `the row has ${p.got} cells but the header has ${p.expected}. Check the delimiters and quotes on this line.`,
+      `the row has ${p.got} cells but the header has ${p.expected}. Check the delimiters on this line: a cell that holds the delimiter (say, a comma in an organisation's name) must be quoted: "МБОУ Лицей, г. Кызыл".`,
     'cell-too-long': (p) =>
       `a record is longer than ${p.limit} characters — probably an unclosed quote. Check the file.`,
     'too-many-columns': (p) =>
@@ -83,23 +108,30 @@ export const en: Catalogue = {
     'unmatched-municipality': (p) =>
       `municipality "${p.value}" is not in the headcount file. Closest: ${list(p.suggestions)}. ` +
       'Fix the name, add the spelling to the config (municipalities), or run with --allow-unmatched to leave it out.',
-    'no-rows': () => 'the file has no data rows, only a header.',
+    'no-rows': () =>
+      'the file has no data rows (only a header or total rows). Check that it is the right file, or download the export again.',
     'week-not-found': (p) =>
-      `week ${p.week} is not in the export. Weeks found: ${p.available.join(', ') || 'none'}.`,
+      `week ${p.week} is not in the export. Weeks found: ${p.available.join(', ') || 'none (the export has no week column)'}. ` +
+      'Give one of them with --week, or drop --week to use the latest.',
     'no-week-in-range': (p) =>
       `no week of the exports falls within ${p.from} … ${p.to}. Weeks found: ${p.available.join(', ') || 'none (the exports have no week column)'}. ` +
       'Give the 2024/25 weekly exports, or set the period with --from and --to.',
     'no-weeks': () =>
       'the exports have no week column ("Неделя" or "week"), so there is no week to follow. Give exports with the week column.',
-    'bad-option': (p) => `invalid ${p.option} "${p.value}". Expected: ${p.expected}.`,
+    'bad-option': (p) =>
+      `invalid ${p.option} "${p.value}". Expected: ${OPTION_EXPECTED[p.expected] ?? p.expected}.`,
     'bad-percent': (p) =>
       `"${p.value}" is not a percentage. Expected a number such as 41.7 or 41,7%.`,
-    'bad-baseline-file': (p) => `cannot read the baseline file: ${p.reason}.`,
+    'bad-baseline-file': (p) =>
+      `cannot read the baseline file: ${BASELINE_REASONS[p.reason] ?? p.reason}. ` +
+      'Expected JSON as the baseline command writes it, such as {"indicators": {"1": 41.7, "2": 17.7}}, ' +
+      "or CSV with the columns indicator, value and, for a municipality's own value, municipality.",
     'unknown-baseline-municipality': (p) =>
-      `municipality "${p.value}" of the baselines is not in the headcount file. Closest: ${list(p.suggestions)}.`,
+      `municipality "${p.value}" of the baselines is not in the headcount file. Closest: ${list(p.suggestions)}. Fix the name in the baseline file.`,
     'output-is-input': () =>
       '--out names one of the input files. Choose another name so the export is not overwritten.',
-    'output-failed': (p) => `cannot write the file: ${p.reason}.`,
+    'output-failed': (p) =>
+      `cannot write the file: ${FILE_REASONS[p.reason] ?? p.reason}. Check the --out path and that you may write there.`,
     'bad-config': (p) =>
       p.expected === 'unused-name'
         ? `${p.path}: the name ${p.value} already belongs to ${p.usedBy}; one name cannot mean two things. Remove it here or there.`

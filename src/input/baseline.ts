@@ -13,33 +13,35 @@ import { readBytes } from './table.js';
 import { parsePercent } from './values.js';
 import { normalizeHeader } from './vocabulary.js';
 
-const percent = z.union([z.number().nonnegative(), z.string()]).transform((raw, ctx) => {
-  const value = parsePercent(raw);
+const percent = z.unknown().transform((raw, ctx) => {
+  const value = typeof raw === 'number' || typeof raw === 'string' ? parsePercent(raw) : null;
   if (value === null) {
-    ctx.addIssue({ code: 'custom', message: `not a percentage: ${JSON.stringify(raw)}` });
+    ctx.addIssue({ code: 'custom', message: 'bad-percent', params: { value: raw } });
     return z.NEVER;
   }
   return value;
 });
-const value = z.union([
+// A value is a percentage, or an object holding one under `value` (as `baseline --out` writes).
+const value = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && 'value' in v ? v.value : v),
   percent,
-  z
-    .object({ value: percent })
-    .loose()
-    .transform((v) => v.value),
-]);
+);
 const perIndicator = z.object({ '1': value.optional(), '2': value.optional() }).loose();
 
-/** The file `baseline --out` writes, or a plain `{ "1": 41.7, "2": 18.4 }`. */
-const BaselineJson = z.union([
-  z
-    .object({
-      indicators: perIndicator,
-      byMunicipality: z.record(z.string(), perIndicator).optional(),
-    })
-    .loose(),
-  perIndicator,
-]);
+/** The file `baseline --out` writes; a plain `{ "1": 41.7, "2": 18.4 }` is read by perIndicator. */
+const BaselineJson = z
+  .object({
+    indicators: perIndicator,
+    byMunicipality: z.record(z.string(), perIndicator).optional(),
+  })
+  .loose();
+
+/** Header names of a baseline CSV, English as SPEC 4.4 names them, or Russian. */
+const CSV_COLUMNS = {
+  indicator: ['indicator', 'индикатор', 'показатель'],
+  value: ['value', 'значение', 'базовое значение'],
+  municipality: ['municipality', 'муниципалитет', 'муниципальное образование', 'мо'],
+};
 
 export type BaselineValues = {
   region: Partial<Record<IndicatorId, number>>;
@@ -58,16 +60,32 @@ function fromJson(text: string, file: string): BaselineValues {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UserError({ code: 'bad-baseline-file', file, reason: (error as Error).message });
+    // "… in JSON at position 37": the line is what a person can find.
+    const position = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? Number.NaN);
+    const line = Number.isNaN(position) ? undefined : text.slice(0, position).split('\n').length;
+    throw new UserError({ code: 'bad-baseline-file', file, line, reason: 'json-syntax' });
   }
-  const parsed = BaselineJson.safeParse(json);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UserError({ code: 'bad-baseline-file', file, reason: 'json-shape' });
+  }
+  const parsed = ('indicators' in json ? BaselineJson : perIndicator).safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError({
-      code: 'bad-baseline-file',
-      file,
-      reason: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
-    });
+    const problems = new ProblemList();
+    for (const issue of parsed.error.issues) {
+      const column = issue.path.join('.');
+      const raw = (issue as { params?: { value?: unknown } }).params?.value;
+      problems.add(
+        issue.message === 'bad-percent'
+          ? {
+              code: 'bad-percent',
+              file,
+              column,
+              value: typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? ''),
+            }
+          : { code: 'bad-baseline-file', file, column, reason: 'json-shape' },
+      );
+    }
+    problems.throwIfAny();
   }
   const data = parsed.data as Record<string, unknown>;
   if ('indicators' in data) {
@@ -84,20 +102,26 @@ function fromJson(text: string, file: string): BaselineValues {
 
 function fromCsv(text: string, file: string): BaselineValues {
   const problems = new ProblemList();
-  const records: string[][] = parse(text, {
-    delimiter: detectDelimiter(text),
-    skip_empty_lines: true,
-    relax_column_count: true,
-  });
-  const [header = [], ...rows] = records;
-  const at = (name: string) => header.findIndex((h) => normalizeHeader(h) === name);
-  const [iIndicator, iValue, iMunicipality] = [at('indicator'), at('value'), at('municipality')];
-  if (iIndicator < 0 || iValue < 0) {
-    throw new UserError({
-      code: 'bad-baseline-file',
-      file,
-      reason: 'columns indicator, value [, municipality]',
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      skip_empty_lines: true,
+      relax_column_count: true,
     });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new UserError({ code: 'bad-baseline-file', file, line, reason: 'csv-syntax' });
+  }
+  const [header = [], ...rows] = records;
+  const at = (names: string[]) => header.findIndex((h) => names.includes(normalizeHeader(h)));
+  const [iIndicator, iValue, iMunicipality] = [
+    at(CSV_COLUMNS.indicator),
+    at(CSV_COLUMNS.value),
+    at(CSV_COLUMNS.municipality),
+  ];
+  if (iIndicator < 0 || iValue < 0) {
+    throw new UserError({ code: 'bad-baseline-file', file, line: 1, reason: 'csv-columns' });
   }
   const out: BaselineValues = { region: {}, byName: {} };
   rows.forEach((row, i) => {
@@ -131,9 +155,14 @@ function fromCsv(text: string, file: string): BaselineValues {
 
 export function readBaselineFile(file: string, dialect: DialectOptions): BaselineValues {
   const { text } = decode(readBytes(file), dialect.encoding, file);
-  return extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{')
-    ? fromJson(text, file)
-    : fromCsv(text, file);
+  const values =
+    extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{')
+      ? fromJson(text, file)
+      : fromCsv(text, file);
+  // A file that gives nothing is a mistake, not "no baseline".
+  if (Object.keys(values.region).length === 0 && Object.keys(values.byName).length === 0)
+    throw new UserError({ code: 'bad-baseline-file', file, reason: 'no-values' });
+  return values;
 }
 
 /** Per-municipality baselines under the canonical names of the headcount file. */
