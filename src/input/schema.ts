@@ -1,7 +1,7 @@
 // Row schemas: the cells of a row become a typed record here, or a problem
 // naming the column and the value. The domain never sees a string where a
 // count belongs.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrgType } from '../domain/organisations.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
 import type { Vocabulary } from './vocabulary.js';
