@@ -3,7 +3,7 @@
 // roadmap that replaces the built-in one. Read and validated here; a mistake
 // names the JSON path, the value and what is accepted.
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORG_TYPES, type OrgType } from '../domain/organisations.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage } from '../domain/roadmap.js';
 import {
