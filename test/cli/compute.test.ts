@@ -581,3 +581,48 @@ describe('compute before the 30.12.2025 targets', () => {
     expect(jsonRow(json, null)['3']).toMatchObject({ inForce: false, target: 100 });
   });
 });
+
+describe('compute --baseline FILE with a municipality of its own', () => {
+  it('holds that municipality to its value, the rest and the total to the region-wide one', () => {
+    const dir = tempDir();
+    const baseline = join(dir, 'baseline.csv');
+    writeFileSync(baseline, 'indicator,value,municipality\n1,43.1,\n2,17.7,\n1,80,Город Кызыл\n');
+    const args = [
+      'compute',
+      '-m',
+      'fixtures/monitoring-2025-11-30.csv',
+      '-h',
+      'fixtures/headcounts.csv',
+      '--as-of',
+      '2025-12-01',
+      '--baseline',
+      baseline,
+    ];
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout) as JsonReport;
+    const kyzyl = jsonRow(json, 'г. Кызыл')['1'];
+    expect(kyzyl).toMatchObject({ stage: 1, inForce: true, target: 80, status: 'fail' });
+    // The gap against 80 %: ceil(0.8 × denominator) − numerator.
+    const d = kyzyl?.denominator ?? 0;
+    expect(kyzyl?.gap).toBe(Math.ceil((80 * d) / 100) - (kyzyl?.numerator ?? 0));
+    expect(jsonRow(json, 'Кызылский кожуун')['1']).toMatchObject({ target: 43.1 });
+    expect(jsonRow(json, null)['1']).toMatchObject({ target: 43.1, status: 'pass' });
+    expect(json.stages['1']).toMatchObject({ target: 43.1, baseline: true });
+
+    const table = runCli(args, { env: AT_100 }).stdout;
+    expect(tableRow(table, 'г. Кызыл')[1]).toMatch(/^62,2° ✗ \d/);
+    expect(table).toContain('° Муниципалитет сравнивается со своим базовым значением.');
+  });
+});
+
+describe('README', () => {
+  it('shows the table exactly as compute prints it', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Table'));
+    const block = section.slice(
+      section.indexOf('```text\n') + 8,
+      section.indexOf('```\n\nThe header'),
+    );
+    const golden = readFileSync(join(GOLDEN, 'compute-2025-12-28.txt'), 'utf8');
+    expect(block).toBe(golden.replace(/\u00a0/g, ' '));
+  });
+});
