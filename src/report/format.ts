@@ -10,9 +10,18 @@ export function formatPercent(value: number, t: Catalogue): string {
   return `${String(value).replace('.', t.decimalSeparator)} %`;
 }
 
+// One formatter per language, made on first use: toLocaleString builds a new
+// one on every call.
+const countFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
 /** 1 234 567 with a no-break thin space in Russian, 1,234,567 in English. */
 export function formatCount(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
+  let formatter = countFormats[lang];
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB');
+    countFormats[lang] = formatter;
+  }
+  return formatter.format(value);
 }
 
 export function formatDate(iso: string, lang: Lang): string {
