@@ -59,9 +59,12 @@ function report(error: unknown, lang: Lang): number {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langOf(argv);
-  // A closed pipe (`sferum-kpi compute … | head -3`) ends the run quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`sferum-kpi compute … | head -3`) ends the run quietly.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // Any other failure to write the data (a full disk behind `>`) is not a success.
+    const reason = error.code ?? error.message;
+    process.exit(report(new UserError({ code: 'output-failed', file: '<stdout>', reason }), lang));
   });
   try {
     await buildProgram().parseAsync([...argv]);
