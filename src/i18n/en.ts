@@ -41,6 +41,8 @@ const JSON_EXPECTED: Record<JsonExpected, string> = {
 const CSV_REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote is opened and never closed',
   CSV_INVALID_CLOSING_QUOTE: 'a character follows a closing quote',
+  QUOTE_SWALLOWS_LINE:
+    'a quote opening a cell is not closed before a delimiter, so the next lines of the file ran into this cell',
 };
 
 /** Why a file cannot be read or written, by the system's error code. */
@@ -89,7 +91,7 @@ export const en: Catalogue = {
     'duplicate-column': (p) =>
       `the columns ${list(p.headers)} mean the same (${p.field}). Keep one of them, so that no number is taken from the wrong column.`,
     'csv-syntax': (p) =>
-      `CSV syntax error: ${CSV_REASONS[p.reason] ?? p.reason}. Check the quotes on this line.`,
+      `CSV syntax error: ${CSV_REASONS[p.reason] ?? p.reason}. Check the quotes on this line: a cell that opens with a quote must close with one, and a quote inside such a cell is doubled: "МБОУ ""Гимназия № 9""".`,
     'field-count': (p) =>
       `the row has ${p.got} cells but the header has ${p.expected}. Check the delimiters on this line: a cell that holds the delimiter (say, a comma in an organisation's name) must be quoted: "МБОУ Лицей, г. Кызыл".`,
     'cell-too-long': (p) =>

@@ -41,6 +41,8 @@ const JSON_EXPECTED: Record<JsonExpected, string> = {
 const CSV_REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'кавычка открыта и не закрыта до конца файла',
   CSV_INVALID_CLOSING_QUOTE: 'после закрывающей кавычки стоит лишний символ',
+  QUOTE_SWALLOWS_LINE:
+    'кавычка в начале ячейки не закрыта перед разделителем, и в эту ячейку попали следующие строки файла',
 };
 
 /** Why a file cannot be read or written, by the system's error code. */
@@ -89,7 +91,7 @@ export const ru: Catalogue = {
     'duplicate-column': (p) =>
       `столбцы ${list(p.headers)} означают одно и то же (${p.field}). Оставьте один из них, чтобы число не взялось не из того столбца.`,
     'csv-syntax': (p) =>
-      `ошибка разметки CSV: ${CSV_REASONS[p.reason] ?? p.reason}. Проверьте кавычки в этой строке.`,
+      `ошибка разметки CSV: ${CSV_REASONS[p.reason] ?? p.reason}. Проверьте кавычки в этой строке: ячейка, которая начинается с кавычки, должна ею и заканчиваться, а кавычка внутри такой ячейки пишется дважды: "МБОУ ""Гимназия № 9""".`,
     'field-count': (p) =>
       `в строке ${p.got} ячеек, а в заголовке ${p.expected}. Проверьте разделители в этой строке: ячейка, в которой есть разделитель (например, запятая в названии организации), должна быть в кавычках: "МБОУ Лицей, г. Кызыл".`,
     'cell-too-long': (p) =>

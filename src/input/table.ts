@@ -103,6 +103,19 @@ export function mapColumns(
   return columns;
 }
 
+/**
+ * With relaxed quotes, a cell that opens a quote and never closes it before a
+ * delimiter keeps the quote as text and runs on into the next line until some
+ * later quote: whole rows vanish into one cell. A quoted line break inside an
+ * organisation's name is stripped of its opening quote and holds no delimiter
+ * after the break.
+ */
+function swallowsLine(cell: string, delimiter: string): boolean {
+  if (!cell.startsWith('"')) return false;
+  const lineBreak = cell.search(/[\r\n]/);
+  return lineBreak >= 0 && cell.includes(delimiter, lineBreak);
+}
+
 interface CsvError extends Error {
   code?: string;
   lines?: number;
@@ -143,8 +156,12 @@ export function readTable(
         // context.lines is the line the record ends on; count forward from the
         // previous record so a record with quoted line breaks gets its first line.
         const line = lastLine + 1 + (context.empty_lines - lastEmpty);
+        let swallowed = false;
         if (context.lines - crlfDrift - lastLine > 1) {
-          for (const cell of cells) crlfDrift += cell.split('\r\n').length - 1;
+          for (const cell of cells) {
+            crlfDrift += cell.split('\r\n').length - 1;
+            swallowed ||= swallowsLine(cell, delimiter);
+          }
         }
         lastLine = context.lines - crlfDrift;
         lastEmpty = context.empty_lines;
@@ -154,6 +171,10 @@ export function readTable(
           }
           headers = cells.map((h) => h.trim());
           onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
+          return undefined;
+        }
+        if (swallowed) {
+          problems.add({ code: 'csv-syntax', file, line, reason: 'QUOTE_SWALLOWS_LINE' });
           return undefined;
         }
         if (cells.length !== headers.length) {

@@ -139,6 +139,30 @@ describe('RFC 4180 quoting', () => {
     ]);
   });
 
+  it('a quote never closed before a delimiter does not swallow the next rows silently', () => {
+    const { write } = inputDir();
+    const { headcounts } = writeDataset(write);
+    // Relaxed quoting would read lines 3 and 4 as one row with line 4's counts.
+    const monitoring = write(
+      'm.csv',
+      `${[header, row('г. Кызыл', 'СОШ'), row('г. Кызыл', '"СОШ № 2'), row('г. Кызыл', '"СОШ № 3"'), row('г. Кызыл', 'СОШ № 4')].join('\n')}\n`,
+    );
+    expect(problemsOf(() => load({ monitoring: [monitoring], headcounts })).problems).toEqual([
+      expect.objectContaining({ code: 'csv-syntax', line: 3, reason: 'QUOTE_SWALLOWS_LINE' }),
+    ]);
+  });
+
+  it('keeps quotes inside a cell that does not open with one, and a quoted name followed by text', () => {
+    const { write } = inputDir();
+    const { headcounts } = writeDataset(write);
+    const monitoring = write(
+      'm.csv',
+      `${[header, row('г. Кызыл', 'МБОУ "Гимназия № 9"'), row('г. Кызыл', '"Лицей" № 15')].join('\n')}\n`,
+    );
+    const inputs = load({ monitoring: [monitoring], headcounts });
+    expect(monitoringOf(inputs, '2025-12-28', 'г. Кызыл', 'school')?.rows).toBe(2);
+  });
+
   it('a row with more cells than the header is a field-count error with its line', () => {
     const { write } = inputDir();
     const { headcounts } = writeDataset(write);
