@@ -42,7 +42,7 @@ const typeOf = (row: Row) => {
 const isPublic = (row: Row) => row['Форма собственности'] !== 'частная';
 // The VK-era files spell г. Кызыл as «Город Кызыл»; every other name is as in the headcounts.
 const nameOf = (row: Row) =>
-  row['Муниципалитет'] === 'Город Кызыл' ? 'г. Кызыл' : (row['Муниципалитет'] ?? '');
+  row.Муниципалитет === 'Город Кызыл' ? 'г. Кызыл' : (row.Муниципалитет ?? '');
 
 interface Fraction {
   numerator: number;
@@ -66,7 +66,7 @@ function independentSums() {
   for (const file of VK_FILES) {
     for (const row of rows(file)) {
       if (!isPublic(row)) continue;
-      const [day, month, year] = (row['Неделя'] ?? '').split('.');
+      const [day, month, year] = (row.Неделя ?? '').split('.');
       const week = `${year}-${month}-${day}`;
       const byName = weeks.get(week) ?? new Map();
       weeks.set(week, byName);
