@@ -142,10 +142,12 @@ export function runCheck(report: Report, roadmap: Roadmap, options: CheckOptions
         continue;
       }
       summary.checked++;
+      // A baseline target that was not given leaves the stage undecided, even
+      // where the denominator is 0 and the row would be n/a anyway.
+      if (result.target === null) undecided.add(check.indicator);
       if (result.status === 'pass') summary.passed++;
       else if (result.status === 'fail') allowed ? summary.allowed++ : summary.failed++;
-      else if (result.reason === 'no-baseline') undecided.add(check.indicator);
-      else summary.na++;
+      else if (result.reason === 'no-denominator') summary.na++;
     }
   }
   const failures = items.filter((item) => item.checked && item.status === 'fail' && !item.allowed);
