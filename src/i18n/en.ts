@@ -95,7 +95,7 @@ export const en: Catalogue = {
     'field-count': (p) =>
       `the row has ${p.got} cells but the header has ${p.expected}. Check the delimiters on this line: a cell that holds the delimiter (say, a comma in an organisation's name) must be quoted: "МБОУ Лицей, г. Кызыл".`,
     'cell-too-long': (p) =>
-      `a record is longer than ${p.limit} characters — probably an unclosed quote. Check the file.`,
+      `a record is longer than ${p.limit} characters — probably an unclosed quote on this line, or the file is not a CSV export. Check the file.`,
     'too-many-columns': (p) =>
       `the header has more than ${p.limit} columns — this does not look like an export. Check the file and the delimiter (--delimiter).`,
     'bad-count': (p) =>

@@ -80,17 +80,22 @@ export function decode(bytes: Uint8Array, forced: Encoding | undefined, file: st
   }
 }
 
+/** As LIMITS.recordChars in table.ts (which imports this module). */
+const HEADER_SCAN_CHARS = 1_000_000;
+
 /** The delimiter that splits the header line into the most fields, outside quotes. */
 export function detectDelimiter(text: string): Delimiter {
-  const start = text.search(/\S/);
-  let counts = { ',': 0, ';': 0, '\t': 0 };
+  const start = Math.max(text.search(/\S/), 0);
+  const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (let i = Math.max(start, 0); i < text.length; i++) {
+  // A header longer than the record limit is refused anyway; a hostile file
+  // with no line break (or an unclosed quote) is not scanned to its end.
+  const end = Math.min(text.length, start + HEADER_SCAN_CHARS);
+  for (let i = start; i < end; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t'))
-      counts = { ...counts, [ch]: counts[ch] + 1 };
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
   }
   // Ties go to tab, then ';', then ',': names such as "Работники, пишущие
   // сообщения" hold commas far more often than the others.

@@ -120,6 +120,8 @@ interface CsvError extends Error {
   code?: string;
   lines?: number;
   empty_lines?: number;
+  /** Cells of the record read before the error. */
+  column?: number;
 }
 
 /**
@@ -206,6 +208,20 @@ export function readTable(
     const csv = error as CsvError;
     // The line the broken record starts on: an unclosed quote is found only at the end of the file.
     const recordLine = lastLine + 1 + ((csv.empty_lines ?? lastEmpty) - lastEmpty);
+    // Millions of columns run over the record size first: name the columns, not a quote.
+    if (csv.code === 'CSV_MAX_RECORD_SIZE' && (csv.column ?? 0) > LIMITS.columns) {
+      throw new UserError(
+        headers
+          ? {
+              code: 'field-count',
+              file,
+              line: recordLine,
+              expected: headers.length,
+              got: csv.column ?? 0,
+            }
+          : { code: 'too-many-columns', file, line: recordLine, limit: LIMITS.columns },
+      );
+    }
     if (csv.code === 'CSV_MAX_RECORD_SIZE') {
       throw new UserError({
         code: 'cell-too-long',
