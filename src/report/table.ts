@@ -21,7 +21,7 @@ const MARK = {
   upcoming: '»',
 } as const;
 
-/** Generic words of municipality names, their abbreviation, and whether they can go. */
+/** Generic words of municipality names and their abbreviations. */
 const GENERIC_WORDS: { pattern: RegExp; short: string; word: string }[] = [
   { pattern: /(^|\s)муниципальный район(?=\s|$)/iu, short: 'м. р-н', word: 'муниципальный район' },
   { pattern: /(^|\s)муниципальный округ(?=\s|$)/iu, short: 'м. о.', word: 'муниципальный округ' },
@@ -133,12 +133,11 @@ function targetText(report: Report, id: IndicatorId, t: Catalogue, forColumn: bo
 
 function cellText(
   r: IndicatorResult,
-  regionTarget: number | null,
+  own: boolean,
   options: RenderOptions,
   t: Catalogue,
 ): { verdict: string; counts: string } {
   const share = r.share === null ? '' : formatShare(r.share, options.decimals, t);
-  const own = r.target !== null && regionTarget !== null && r.target !== regionTarget;
   let verdict: string;
   if (r.status === 'na') {
     const mark = r.reason === 'no-denominator' ? MARK.noDenominator : MARK.noBaseline;
@@ -174,12 +173,13 @@ function layoutOf(
   const total = report.rows[report.rows.length - 1];
   const cells = report.rows.map((row) =>
     INDICATOR_IDS.map((id) => {
-      const { verdict, counts: numbers } = cellText(
-        row.indicators[id],
-        total?.indicators[id].target ?? null,
-        options,
-        t,
-      );
+      const r = row.indicators[id];
+      // Held to its own baseline: a baseline target other than the region-wide one.
+      const own =
+        report.stages[id].target === 'baseline' &&
+        r.target !== null &&
+        r.target !== (total?.indicators[id].target ?? null);
+      const { verdict, counts: numbers } = cellText(r, own, options, t);
       if (counts === 'inline') return `${numbers} ${verdict}`;
       if (counts === 'below') return `${verdict}\n${numbers}`;
       return verdict;

@@ -58,6 +58,18 @@ describe('table marks and footnotes', () => {
     expect(table).toMatch(/^И1 .*: этап 1 \(с 01\.10\.2025\), цель 45 % \(макс\. 2024\/25\)$/m);
   });
 
+  it('an own baseline without a region-wide one is still marked °', () => {
+    const r = report('2025-11-01', ['Свой кожуун', 'Общий кожуун'], {
+      region: {},
+      byMunicipality: { 'Свой кожуун': { '1': 30 } },
+    });
+    const table = reportTable(r, ru, OPTIONS);
+    expect(row(table, 'Свой кожуун')[1]).toBe('40,0° ✓');
+    expect(row(table, 'Общий кожуун')[1]).toBe('50,0 н/д†');
+    expect(row(table, 'Итого по региону')[1]).toBe('45,0 н/д†');
+    expect(table).toContain('° Муниципалитет сравнивается со своим базовым значением.');
+  });
+
   it('no baseline: the share with н/д†, the column head and the footnote say so', () => {
     const table = reportTable(report('2025-11-01', ['А кожуун']), ru, OPTIONS);
     expect(row(table, 'А кожуун')[1]).toBe('40,0 н/д†');
