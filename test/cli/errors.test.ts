@@ -76,6 +76,15 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'missing-column: an Excel export with the report title above the header',
+    args: withHeadcounts(`${E}/title-above-header.csv`),
+    validate: true,
+    file: `${E}/title-above-header.csv`,
+    line: 1,
+    value: 'Численность работников и обучающихся на 01.09.2025',
+    says: ['в строке заголовков одна непустая ячейка', 'удалите строки над строкой заголовков'],
+  },
+  {
     name: 'duplicate-column',
     args: withHeadcounts(`${E}/duplicate-column.csv`),
     validate: true,
