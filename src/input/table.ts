@@ -2,15 +2,10 @@
 // dialect is detected here, in one place for every command; rows that do not
 // fit the header are problems with their line.
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { Parser } from 'csv-parse';
 import { type Problem, type ProblemList, UserError } from '../errors.js';
-import {
-  type Decoded,
-  type Delimiter,
-  type DialectOptions,
-  decode,
-  detectDelimiter,
-} from './dialect.js';
+import { type Decoded, type Delimiter, type DialectOptions, detectDelimiter } from './dialect.js';
+import { openSource } from './source.js';
 import {
   FIELD_KEYS,
   type FileKind,
@@ -116,6 +111,36 @@ function swallowsLine(cell: string, delimiter: string): boolean {
   return lineBreak >= 0 && cell.includes(delimiter, lineBreak);
 }
 
+interface ChunkParser {
+  /** Running counts: `lines` (where the last record ended) and `empty_lines`. */
+  info: { lines: number; empty_lines: number };
+  parse(
+    chunk: Buffer | undefined,
+    end: boolean,
+    push: (record: string[]) => void,
+    close: () => void,
+  ): Error | undefined;
+}
+
+const ignore = () => {};
+
+/**
+ * csv-parse fed one chunk at a time, synchronously: the stream parser's own
+ * engine (`api`), which the stream calls the same way from _transform and
+ * _flush. Records reach `push` without csv-parse building an info object per
+ * record, as it does for `on_record`.
+ */
+function chunkParser(options: ConstructorParameters<typeof Parser>[0]): ChunkParser {
+  const parser = new Parser(options) as Parser & { api?: Omit<ChunkParser, 'info'> };
+  const api = parser.api;
+  if (typeof api?.parse !== 'function')
+    throw new Error('csv-parse has no chunk API (parser.api.parse): check its version');
+  return {
+    info: parser.info as unknown as ChunkParser['info'],
+    parse: (chunk, end, push, close) => api.parse(chunk, end, push, close),
+  };
+}
+
 interface CsvError extends Error {
   code?: string;
   lines?: number;
@@ -136,9 +161,9 @@ export function readTable(
   onHeader: (columns: ColumnMap, headers: string[]) => RowCallback,
   problems: ProblemList,
 ): TableInfo {
-  const decoded = decode(readBytes(file), dialect.encoding, file);
-  if (decoded.text.trim() === '') throw new UserError({ code: 'file-empty', file });
-  const delimiter = dialect.delimiter ?? detectDelimiter(decoded.text);
+  const source = openSource(file, dialect.encoding);
+  if (source.head.search(/\S/) < 0) throw new UserError({ code: 'file-empty', file });
+  const delimiter = dialect.delimiter ?? detectDelimiter(source.head);
   let headers: string[] | undefined;
   let onRow: RowCallback | undefined;
   let rows = 0;
@@ -148,61 +173,69 @@ export function readTable(
   let crlfDrift = 0;
   let blankRows = 0;
   try {
-    parse(decoded.text, {
+    const parser = chunkParser({
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       max_record_size: LIMITS.recordChars,
-      on_record: (cells: string[], context) => {
-        // context.lines is the line the record ends on; count forward from the
-        // previous record so a record with quoted line breaks gets its first line.
-        const line = lastLine + 1 + (context.empty_lines - lastEmpty);
-        let swallowed = false;
-        if (context.lines - crlfDrift - lastLine > 1) {
-          for (const cell of cells) {
-            crlfDrift += cell.split('\r\n').length - 1;
-            swallowed ||= swallowsLine(cell, delimiter);
-          }
+    });
+    // The parser's running counts, read as each record arrives (no object per record).
+    const context = parser.info;
+    const onRecord = (cells: string[]): undefined => {
+      // context.lines is the line the record ends on; count forward from the
+      // previous record so a record with quoted line breaks gets its first line.
+      const line = lastLine + 1 + (context.empty_lines - lastEmpty);
+      let swallowed = false;
+      if (context.lines - crlfDrift - lastLine > 1) {
+        for (const cell of cells) {
+          crlfDrift += cell.split('\r\n').length - 1;
+          swallowed ||= swallowsLine(cell, delimiter);
         }
-        lastLine = context.lines - crlfDrift;
-        lastEmpty = context.empty_lines;
-        if (!headers) {
-          if (cells.length > LIMITS.columns) {
-            throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
-          }
-          headers = cells.map((h) => h.trim());
-          onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
-          return undefined;
+      }
+      lastLine = context.lines - crlfDrift;
+      lastEmpty = context.empty_lines;
+      if (!headers) {
+        if (cells.length > LIMITS.columns) {
+          throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
         }
-        if (swallowed) {
-          problems.add({ code: 'csv-syntax', file, line, reason: 'QUOTE_SWALLOWS_LINE' });
-          return undefined;
-        }
-        if (cells.length !== headers.length) {
-          // A row of only empty cells is a blank line an export wrote with delimiters.
-          if (cells.every((c) => c.trim() === '')) {
-            blankRows++;
-            return undefined;
-          }
-          problems.add({
-            code: 'field-count',
-            file,
-            line,
-            expected: headers.length,
-            got: cells.length,
-          });
-          return undefined;
-        }
+        headers = cells.map((h) => h.trim());
+        onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
+        return undefined;
+      }
+      if (swallowed) {
+        problems.add({ code: 'csv-syntax', file, line, reason: 'QUOTE_SWALLOWS_LINE' });
+        return undefined;
+      }
+      if (cells.length !== headers.length) {
+        // A row of only empty cells is a blank line an export wrote with delimiters.
         if (cells.every((c) => c.trim() === '')) {
           blankRows++;
           return undefined;
         }
-        rows++;
-        onRow?.(cells, line);
+        problems.add({
+          code: 'field-count',
+          file,
+          line,
+          expected: headers.length,
+          got: cells.length,
+        });
         return undefined;
-      },
-    });
+      }
+      if (cells.every((c) => c.trim() === '')) {
+        blankRows++;
+        return undefined;
+      }
+      rows++;
+      onRow?.(cells, line);
+      return undefined;
+    };
+    for (const chunk of source.chunks()) {
+      const error = parser.parse(chunk, false, onRecord, ignore);
+      if (error) throw error;
+    }
+    const error = parser.parse(undefined, true, onRecord, ignore);
+    if (error) throw error;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const csv = error as CsvError;
@@ -241,8 +274,8 @@ export function readTable(
   return {
     file,
     kind,
-    encoding: decoded.encoding,
-    bom: decoded.bom,
+    encoding: source.encoding,
+    bom: source.bom,
     delimiter,
     headers,
     rows,

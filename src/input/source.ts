@@ -1,0 +1,167 @@
+// An input file as a sequence of byte chunks, so that a national export is
+// never held whole in memory: its encoding is settled by a first pass over
+// the bytes, and the parser then gets one chunk at a time (SPEC 4.1 dialect).
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import type { Encoding } from './dialect.js';
+
+/** Bytes read at a time: large enough that a chunk costs nothing, small enough to stay bounded. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** The text the header is looked for in: as dialect.ts scans at most this far. */
+const HEADER_SCAN_CHARS = 1_000_000;
+
+export interface Source {
+  encoding: Encoding;
+  bom: boolean;
+  /**
+   * The decoded start of the file, up to the end of its header line (or the
+   * whole file when shorter): enough to detect the delimiter and an empty file.
+   */
+  head: string;
+  /** The bytes of the file after any BOM, as UTF-8, one chunk at a time. */
+  chunks(): Generator<Buffer>;
+}
+
+function unreadable(file: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UserError({ code: 'file-not-found', file });
+  if (code === 'EISDIR') return new UserError({ code: 'file-unreadable', file, reason: 'EISDIR' });
+  return new UserError({ code: 'file-unreadable', file, reason: code ?? String(error) });
+}
+
+/**
+ * The raw bytes of a file, chunk by chunk. A regular file is read again on
+ * each call; standard input, a pipe or a device can be read only once, so it
+ * is read whole and then handed out in chunks.
+ */
+function rawChunks(file: string): () => Generator<Buffer> {
+  let whole: Buffer | undefined;
+  try {
+    if (file === '-') whole = readFileSync(0);
+    else {
+      const fd = openSync(file, 'r');
+      try {
+        if (!fstatSync(fd).isFile()) whole = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  if (whole) {
+    const bytes = whole;
+    return function* () {
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES)
+        yield bytes.subarray(at, at + CHUNK_BYTES);
+    };
+  }
+  return function* () {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      throw unreadable(file, error);
+    }
+    try {
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        let read: number;
+        try {
+          read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+        } catch (error) {
+          throw unreadable(file, error);
+        }
+        if (read === 0) return;
+        yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/** How many bytes at the end of `bytes` begin a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const byte = bytes[n - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Whether the whole stream of chunks is valid UTF-8 (sequences may straddle chunks). */
+function validUtf8(chunks: Generator<Buffer>, skip: number): boolean {
+  let carry: Buffer | undefined;
+  let first = true;
+  for (let chunk of chunks) {
+    if (first) {
+      chunk = chunk.subarray(skip);
+      first = false;
+    }
+    if (carry) chunk = Buffer.concat([carry, chunk]);
+    const tail = incompleteTail(chunk);
+    if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return false;
+    carry = tail > 0 ? Buffer.from(chunk.subarray(chunk.length - tail)) : undefined;
+  }
+  return carry === undefined;
+}
+
+/** Whether the text holds the end of the header line: a line break outside quotes after `start`. */
+function holdsHeaderLine(text: string, start: number): boolean {
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) quoted = !quoted;
+    else if (!quoted && (ch === 0x0a || ch === 0x0d)) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens an input: UTF-8 (a BOM is dropped) when every byte sequence of the
+ * file is valid UTF-8, else Windows-1251, in which every byte is valid, so the
+ * order matters; `forced` settles it without looking.
+ */
+export function openSource(file: string, forced: Encoding | undefined): Source {
+  const raw = rawChunks(file);
+  let bom = false;
+  for (const chunk of raw()) {
+    bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+    break;
+  }
+  const skip = bom ? 3 : 0;
+  let encoding: Encoding = forced ?? 'utf-8';
+  if (forced !== 'windows-1251' && !validUtf8(raw(), skip)) {
+    if (forced === 'utf-8') throw new UserError({ code: 'bad-encoding', file, encoding: 'utf-8' });
+    encoding = 'windows-1251';
+  }
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+
+  function* chunks(): Generator<Buffer> {
+    let first = true;
+    for (let chunk of raw()) {
+      if (first) {
+        chunk = chunk.subarray(skip);
+        first = false;
+      }
+      // csv-parse reads UTF-8; Windows-1251 is one byte a character, so each chunk decodes alone.
+      yield encoding === 'utf-8' ? chunk : Buffer.from(decoder.decode(chunk));
+    }
+  }
+
+  let head = '';
+  const headDecoder = new TextDecoder(encoding, { ignoreBOM: true });
+  for (const chunk of chunks()) {
+    head += headDecoder.decode(chunk, { stream: true });
+    const start = head.search(/\S/);
+    if (start >= 0 && (head.length >= start + HEADER_SCAN_CHARS || holdsHeaderLine(head, start)))
+      break;
+  }
+  return { encoding, bom: bom && encoding === 'utf-8', head, chunks };
+}
