@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import type { Report } from '../../domain/evaluate.js';
 import { INDICATOR_IDS } from '../../domain/roadmap.js';
 import { UserError } from '../../errors.js';
-import type { Catalogue } from '../../i18n/index.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
 import { reportCsv } from '../../report/csv.js';
 import { explainText, mergeData } from '../../report/explain.js';
 import { reportJson } from '../../report/json.js';
@@ -19,7 +19,7 @@ import {
   withReportOptions,
 } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
-import { evaluateInputs, type ReportFlags } from '../report-inputs.js';
+import { type Evaluated, evaluateInputs, type ReportFlags } from '../report-inputs.js';
 
 export type ComputeFlags = ReportFlags & OutputFlags & { explain?: string };
 
@@ -54,41 +54,38 @@ export function computeCommand(program: Command): void {
     });
 }
 
+/** `--explain`: one municipality (any spelling the inputs accept) or the whole region. */
+function explainOutput(wanted: string, evaluated: Evaluated, t: Catalogue, lang: Lang): string {
+  const { report, data, inputs } = evaluated;
+  const isRegion = ['region', 'регион', 'итого'].includes(wanted.toLowerCase());
+  const municipality = isRegion ? undefined : inputs.index.byName(wanted);
+  if (!isRegion && !municipality) {
+    throw new UserError({
+      code: 'unmatched-municipality',
+      value: wanted,
+      suggestions: inputs.index.closest(wanted),
+    });
+  }
+  const target = isRegion
+    ? mergeData(data, report.region)
+    : data.find((d) => d.municipality === municipality);
+  const row = report.rows.find((r) =>
+    isRegion ? r.level === 'total' : r.municipality === municipality?.name,
+  );
+  // Every municipality the index knows has data and a row: anything else is a bug.
+  if (!target || !row) throw new Error(`no report row for ${wanted}`);
+  const where = isRegion ? t.report.regionTotal : target.municipality.name;
+  return explainText(target, where, row.indicators, t, lang, report);
+}
+
 export function runCompute(flags: ComputeFlags): number {
   const t = catalogue(flags);
-  const { report, data, inputs } = evaluateInputs(flags);
-  const options = renderOptions(flags);
-  let text: string;
-  if (flags.explain !== undefined) {
-    const wanted = flags.explain.trim();
-    const isRegion = ['region', 'регион', 'итого'].includes(wanted.toLowerCase());
-    const municipality = isRegion ? undefined : inputs.index.byName(wanted);
-    if (!isRegion && !municipality) {
-      throw new UserError({
-        code: 'unmatched-municipality',
-        value: wanted,
-        suggestions: inputs.index.closest(wanted),
-      });
-    }
-    const target = isRegion
-      ? mergeData(data, report.region)
-      : data.find((d) => d.municipality === municipality);
-    const row = report.rows.find((r) =>
-      isRegion ? r.level === 'total' : r.municipality === municipality?.name,
-    );
-    if (!target || !row) throw new UserError({ code: 'no-rows', file: flags.headcounts });
-    text = explainText(
-      target,
-      isRegion ? t.report.regionTotal : target.municipality.name,
-      row.indicators,
-      t,
-      flags.lang,
-      report,
-    );
-  } else {
-    text = RENDERERS[flags.format](report, t, options);
-  }
-  printWarnings(report.warnings, t);
+  const evaluated = evaluateInputs(flags);
+  const text =
+    flags.explain !== undefined
+      ? explainOutput(flags.explain.trim(), evaluated, t, flags.lang)
+      : RENDERERS[flags.format](evaluated.report, t, renderOptions(flags));
+  printWarnings(evaluated.report.warnings, t);
   writeOutput(text, flags.out, [...flags.monitoring, flags.headcounts]);
   return 0;
 }
