@@ -155,9 +155,15 @@ function numbersFor(indicator: Indicator, data: MunicipalityData) {
 
 const collator = new Intl.Collator('ru');
 
+// Alphabetical; names the collator ranks equal (a soft hyphen apart) by code
+// unit, so the order of the input never shows in the report.
+function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {
   const byName = (a: ReportRow, b: ReportRow) =>
-    collator.compare(a.municipality ?? '', b.municipality ?? '');
+    compareNames(a.municipality ?? '', b.municipality ?? '');
   if (order === 'name') return [...rows].sort(byName);
   const id = order.slice('indicator-'.length) as IndicatorId;
   // Lowest share first: the municipalities furthest from the target lead.
