@@ -14,6 +14,7 @@ export type Problem = Place &
     | { code: 'file-unreadable'; reason: string }
     | { code: 'file-empty' }
     | { code: 'bad-encoding'; encoding: string }
+    | { code: 'not-csv'; format: NotCsv }
     | {
         code: 'missing-column';
         field: string;
@@ -72,6 +73,9 @@ export type Problem = Place &
   );
 
 export type ProblemCode = Problem['code'];
+
+/** Files given by mistake for a CSV export: a spreadsheet workbook, or Excel's "Unicode text". */
+export type NotCsv = 'xlsx' | 'xls' | 'utf-16';
 
 /** What a config value should have been (the catalogues put it in words). */
 export type ConfigExpected =

@@ -82,6 +82,9 @@ export const en: Catalogue = {
     'file-unreadable': (p) =>
       `cannot read the file: ${FILE_REASONS[p.reason] ?? p.reason}. Give the path of a readable CSV file.`,
     'file-empty': () => 'the file is empty: there is no header line. Download the export again.',
+    'not-csv': (p) =>
+      `${p.format === 'utf-16' ? 'the file is UTF-16 (Excel saves "Unicode text" so)' : `this is a spreadsheet workbook (${p.format === 'xls' ? 'Excel 97–2003, .xls' : 'Excel .xlsx or .ods'}), not CSV`}. ` +
+      'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)".',
     'bad-encoding': () =>
       'the file is not UTF-8 although --encoding utf-8 was given. Drop --encoding to detect it, or give --encoding windows-1251.',
     'missing-column': (p) =>

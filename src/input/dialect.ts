@@ -1,6 +1,6 @@
 // The CSV dialect, in one place for every command (SPEC 4.1): encoding and
 // delimiter, detected or forced.
-import { UserError } from '../errors.js';
+import { type NotCsv, UserError } from '../errors.js';
 
 export type Encoding = 'utf-8' | 'windows-1251';
 export type Delimiter = ',' | ';' | '\t';
@@ -60,6 +60,23 @@ export function delimiterOption(value: string): Delimiter {
   return delimiter;
 }
 
+/**
+ * What a file given for a CSV export is instead, from its first bytes: a
+ * workbook (xlsx and ods are zip archives, xls an OLE file) or UTF-16, which
+ * Excel writes as "Unicode text" (with a BOM, or with a zero byte beside
+ * every ASCII character).
+ */
+export function notCsv(head: Uint8Array): NotCsv | undefined {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'xlsx';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'xls';
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'utf-16';
+  const sample = head.subarray(0, 256);
+  let zeros = 0;
+  for (const byte of sample) if (byte === 0) zeros++;
+  return sample.length >= 16 && zeros * 3 >= sample.length ? 'utf-16' : undefined;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const cp1251 = new TextDecoder('windows-1251');
 
@@ -68,6 +85,8 @@ const cp1251 = new TextDecoder('windows-1251');
  * Windows-1251: every byte sequence is valid 1251, so the order matters.
  */
 export function decode(bytes: Uint8Array, forced: Encoding | undefined, file: string): Decoded {
+  const format = notCsv(bytes);
+  if (format) throw new UserError({ code: 'not-csv', file, format });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (forced === 'windows-1251')

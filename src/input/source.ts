@@ -4,7 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import type { Encoding } from './dialect.js';
+import { type Encoding, notCsv } from './dialect.js';
 
 /** Bytes read at a time: large enough that a chunk costs nothing, small enough to stay bounded. */
 export const CHUNK_BYTES = 1 << 20;
@@ -132,6 +132,8 @@ export function openSource(file: string, forced: Encoding | undefined): Source {
   const raw = rawChunks(file);
   let bom = false;
   for (const chunk of raw()) {
+    const format = notCsv(chunk);
+    if (format) throw new UserError({ code: 'not-csv', file, format });
     bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
     break;
   }

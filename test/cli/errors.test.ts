@@ -197,6 +197,20 @@ const CASES: Case[] = [
     says: ['не в кодировке UTF-8', '--encoding windows-1251'],
   },
   {
+    name: 'not-csv: an Excel workbook given for the headcounts',
+    args: withHeadcounts(`${E}/workbook.xlsx`),
+    validate: true,
+    file: `${E}/workbook.xlsx`,
+    says: ['книга электронной таблицы', 'а не CSV', 'сохраните как «CSV UTF-8'],
+  },
+  {
+    name: 'not-csv: Excel "Unicode text" (UTF-16)',
+    args: withHeadcounts(`${E}/unicode-text.txt`),
+    validate: true,
+    file: `${E}/unicode-text.txt`,
+    says: ['в кодировке UTF-16', 'сохраните как «CSV UTF-8'],
+  },
+  {
     name: 'bad-option: --encoding',
     args: [...withMonitoring(MONITORING), '--encoding', 'koi8-r'],
     validate: true,

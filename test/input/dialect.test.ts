@@ -1,11 +1,13 @@
 // SPEC 4.1: encoding (UTF-8, UTF-8 with BOM, Windows-1251; --encoding) and
 // delimiter (`,` `;` tab, from the header line; --delimiter).
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   decode,
   delimiterOption,
   detectDelimiter,
   encodingOption,
+  notCsv,
 } from '../../src/input/dialect.js';
 import {
   csv,
@@ -64,6 +66,50 @@ describe('decode', () => {
     const error = problemsOf(() => decode(encode(TEXT, 'windows-1251'), 'utf-8', 'export.csv'));
     expect(error.problems).toEqual([
       expect.objectContaining({ code: 'bad-encoding', file: 'export.csv', encoding: 'utf-8' }),
+    ]);
+  });
+});
+
+describe('files that are not CSV', () => {
+  const utf16le = (text: string) => Uint8Array.from(Buffer.from(text, 'utf16le'));
+
+  it.each([
+    ['an xlsx (zip) workbook', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'xlsx'],
+    [
+      'an xls (OLE) workbook',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+      'xls',
+    ],
+    [
+      'UTF-16 LE with a BOM',
+      Uint8Array.from([0xff, 0xfe, ...utf16le('Муниципалитет\t')]),
+      'utf-16',
+    ],
+    ['UTF-16 BE with a BOM', Uint8Array.from([0xfe, 0xff, 0x04, 0x1c]), 'utf-16'],
+    ['UTF-16 LE without a BOM', utf16le('municipality,org_type,staff,students\n'), 'utf-16'],
+  ])('%s is not-csv', (_, bytes, format) => {
+    expect(notCsv(bytes)).toBe(format);
+    expect(problemsOf(() => decode(bytes, undefined, 'x.csv')).problems).toEqual([
+      { code: 'not-csv', file: 'x.csv', format },
+    ]);
+  });
+
+  it.each([
+    ['UTF-8', encode(TEXT, 'utf-8')],
+    ['UTF-8 with a BOM', encode(TEXT, 'utf-8-bom')],
+    ['Windows-1251', encode(TEXT, 'windows-1251')],
+    ['a short file with a zero byte', Uint8Array.from([0x61, 0, 0x62])],
+  ])('%s is CSV', (_, bytes) => {
+    expect(notCsv(bytes)).toBeUndefined();
+  });
+
+  it('loadInputs refuses a workbook given as the headcounts', () => {
+    const { write, dir } = inputDir();
+    const monitoring = write('m.csv', csv([RU_MONITORING_HEADER]));
+    const headcounts = `${dir}/h.xlsx`;
+    writeFileSync(headcounts, Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0]));
+    expect(problemsOf(() => load({ monitoring: [monitoring], headcounts })).problems).toEqual([
+      { code: 'not-csv', file: headcounts, format: 'xlsx' },
     ]);
   });
 });
