@@ -45,7 +45,7 @@ function run(kind: 'monitoring' | 'headcounts', name: string, content: string) {
 }
 
 describe('limits on hostile files', () => {
-  it('a 50 MB line without a line break is cell-too-long at its line', () => {
+  it('a line of 50 million characters (100 MB) without a line break is cell-too-long at its line', () => {
     const { file, stderr } = run(
       'headcounts',
       'long-line.csv',
