@@ -21,6 +21,8 @@ export type Problem = Place &
         found: string[];
         accepted: string[];
         configKey: string;
+        /** The header has every required column of the other input: the two files are swapped. */
+        looksLike?: 'monitoring' | 'headcounts';
       }
     | { code: 'duplicate-column'; field: string; headers: string[] }
     | { code: 'csv-syntax'; reason: string }

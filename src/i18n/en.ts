@@ -88,12 +88,15 @@ export const en: Catalogue = {
     'bad-encoding': () =>
       'the file is not UTF-8 although --encoding utf-8 was given. Drop --encoding to detect it, or give --encoding windows-1251.',
     'missing-column': (p) =>
-      p.found.filter((h) => h.trim()).length <= 1
-        ? `the required column ${p.accepted[0] ? `"${p.accepted[0]}" (${p.field})` : p.field} is missing: the header line has one non-empty cell, ${list(p.found.filter((h) => h.trim()))}. ` +
-          'If that is the title of a report, delete the lines above the header line; if it is the whole header, the columns are not separated by commas, semicolons or tabs: save the file as CSV.'
-        : `the required column ${p.accepted[0] ? `"${p.accepted[0]}" (${p.field})` : p.field} is missing. Columns found: ${list(p.found.filter((h) => h.trim()))}. Accepted names: ${list(p.accepted)}. ` +
-          `If your export names it differently, add its name under the key ${p.configKey} of sferum-kpi.config.json ` +
-          `(sferum-kpi init writes a starter one): ${configSnippet(p.configKey)}`,
+      p.looksLike
+        ? `the required column "${p.accepted[0] ?? p.field}" (${p.field}) is missing, but every column of ${p.looksLike === 'headcounts' ? 'the headcount file' : 'a monitoring export'} is there. ` +
+          'The files look swapped: give the monitoring export with --monitoring and the headcounts with --headcounts.'
+        : p.found.filter((h) => h.trim()).length <= 1
+          ? `the required column ${p.accepted[0] ? `"${p.accepted[0]}" (${p.field})` : p.field} is missing: the header line has one non-empty cell, ${list(p.found.filter((h) => h.trim()))}. ` +
+            'If that is the title of a report, delete the lines above the header line; if it is the whole header, the columns are not separated by commas, semicolons or tabs: save the file as CSV.'
+          : `the required column ${p.accepted[0] ? `"${p.accepted[0]}" (${p.field})` : p.field} is missing. Columns found: ${list(p.found.filter((h) => h.trim()))}. Accepted names: ${list(p.accepted)}. ` +
+            `If your export names it differently, add its name under the key ${p.configKey} of sferum-kpi.config.json ` +
+            `(sferum-kpi init writes a starter one): ${configSnippet(p.configKey)}`,
     'duplicate-column': (p) =>
       `the columns ${list(p.headers)} mean the same (${p.field}). Keep one of them, so that no number is taken from the wrong column.`,
     'csv-syntax': (p) =>

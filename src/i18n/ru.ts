@@ -88,12 +88,15 @@ export const ru: Catalogue = {
     'bad-encoding': () =>
       'файл не в кодировке UTF-8, хотя указано --encoding utf-8. Уберите --encoding, чтобы кодировка определилась сама, или укажите --encoding windows-1251.',
     'missing-column': (p) =>
-      p.found.filter((h) => h.trim()).length <= 1
-        ? `нет обязательного столбца ${p.accepted[0] ? `«${p.accepted[0]}» (${p.field})` : p.field}: в строке заголовков одна непустая ячейка, ${list(p.found.filter((h) => h.trim()))}. ` +
-          'Если это название отчёта, удалите строки над строкой заголовков; если это весь заголовок, столбцы в файле разделены не запятой, не точкой с запятой и не табуляцией — сохраните его как CSV.'
-        : `нет обязательного столбца ${p.accepted[0] ? `«${p.accepted[0]}» (${p.field})` : p.field}. Найдены столбцы: ${list(p.found.filter((h) => h.trim()))}. Подходят названия: ${list(p.accepted)}. ` +
-          `Если в вашей выгрузке он называется иначе, добавьте его название в ключ ${p.configKey} файла sferum-kpi.config.json ` +
-          `(заготовку пишет sferum-kpi init): ${configSnippet(p.configKey)}`,
+      p.looksLike
+        ? `нет обязательного столбца «${p.accepted[0] ?? p.field}» (${p.field}), зато есть все столбцы ${p.looksLike === 'headcounts' ? 'файла численности' : 'выгрузки мониторинга'}. ` +
+          'Похоже, файлы перепутаны: выгрузку мониторинга укажите в --monitoring, файл численности — в --headcounts.'
+        : p.found.filter((h) => h.trim()).length <= 1
+          ? `нет обязательного столбца ${p.accepted[0] ? `«${p.accepted[0]}» (${p.field})` : p.field}: в строке заголовков одна непустая ячейка, ${list(p.found.filter((h) => h.trim()))}. ` +
+            'Если это название отчёта, удалите строки над строкой заголовков; если это весь заголовок, столбцы в файле разделены не запятой, не точкой с запятой и не табуляцией — сохраните его как CSV.'
+          : `нет обязательного столбца ${p.accepted[0] ? `«${p.accepted[0]}» (${p.field})` : p.field}. Найдены столбцы: ${list(p.found.filter((h) => h.trim()))}. Подходят названия: ${list(p.accepted)}. ` +
+            `Если в вашей выгрузке он называется иначе, добавьте его название в ключ ${p.configKey} файла sferum-kpi.config.json ` +
+            `(заготовку пишет sferum-kpi init): ${configSnippet(p.configKey)}`,
     'duplicate-column': (p) =>
       `столбцы ${list(p.headers)} означают одно и то же (${p.field}). Оставьте один из них, чтобы число не взялось не из того столбца.`,
     'csv-syntax': (p) =>

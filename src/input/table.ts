@@ -81,10 +81,11 @@ export function mapColumns(
       });
     }
   });
+  const missing: Problem[] = [];
   for (const field of REQUIRED_COLUMNS[kind]) {
     if (columns[field] !== undefined) continue;
     const key = FIELD_KEYS[field];
-    problems.push({
+    missing.push({
       code: 'missing-column',
       file,
       line,
@@ -94,8 +95,23 @@ export function mapColumns(
       configKey: `columns.${kind}.${key}`,
     });
   }
+  const other: FileKind = kind === 'monitoring' ? 'headcounts' : 'monitoring';
+  const [first] = missing;
+  if (first && holdsEveryColumn(headers, other, vocabulary)) {
+    // The other input: one message saying so, not one per column.
+    throw new UserError({ ...first, looksLike: other } as Problem);
+  }
+  problems.push(...missing);
   if (problems.length > 0) throw new UserError(problems);
   return columns;
+}
+
+/** Whether the headers name every required column of a kind of file. */
+function holdsEveryColumn(headers: string[], kind: FileKind, vocabulary: Vocabulary): boolean {
+  const names = new Set(headers.map(normalizeHeader));
+  return REQUIRED_COLUMNS[kind].every((field) =>
+    (vocabulary.columns[kind][field] ?? []).some((name) => names.has(normalizeHeader(name))),
+  );
 }
 
 /**

@@ -85,6 +85,14 @@ const CASES: Case[] = [
     says: ['в строке заголовков одна непустая ячейка', 'удалите строки над строкой заголовков'],
   },
   {
+    name: 'missing-column: the two files swapped',
+    args: ['-m', HEADCOUNTS, '-h', MONITORING],
+    validate: true,
+    file: MONITORING,
+    line: 1,
+    says: ['зато есть все столбцы выгрузки мониторинга', 'файлы перепутаны'],
+  },
+  {
     name: 'duplicate-column',
     args: withHeadcounts(`${E}/duplicate-column.csv`),
     validate: true,

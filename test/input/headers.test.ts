@@ -223,6 +223,32 @@ describe('missing and doubled columns', () => {
     ]);
   });
 
+  it('swapped files are one problem saying which file the header belongs to', () => {
+    const { write } = inputDir();
+    const files = writeDataset(write);
+    const error = problemsOf(() =>
+      load({ monitoring: [files.headcounts], headcounts: files.monitoring }),
+    );
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        code: 'missing-column',
+        file: files.monitoring,
+        field: 'staff',
+        looksLike: 'monitoring',
+      }),
+    ]);
+    const twice = problemsOf(() =>
+      load({ monitoring: [files.headcounts], headcounts: files.headcounts }),
+    );
+    expect(twice.problems).toEqual([
+      expect.objectContaining({
+        file: files.headcounts,
+        field: 'staff_writing',
+        looksLike: 'headcounts',
+      }),
+    ]);
+  });
+
   it('the header line is the first non-empty line, and errors name it', () => {
     const { write } = inputDir();
     const { monitoring } = writeDataset(write);
