@@ -1,0 +1,515 @@
+// One input file read into sums: per week (monitoring), municipality as
+// written, OKTMO, organisation type and ownership. Rows are summed as they
+// are parsed and never kept, so memory does not grow with the rows. A file is
+// read on its own, with nothing shared but the words of the vocabulary, so
+// that files can be read side by side (parallel.ts) and merged in order
+// (load.ts).
+import {
+  emptyHeadcountSums,
+  emptyMonitoringSums,
+  HEADCOUNT_FIELDS,
+  type HeadcountSums,
+  MONITORING_FIELDS,
+  type MonitoringSums,
+  type OrgType,
+} from '../domain/organisations.js';
+import { type Problem, ProblemList } from '../errors.js';
+import type { Warning } from '../warnings.js';
+import type { DialectOptions } from './dialect.js';
+import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
+import { type ColumnMap, readTable, type TableInfo } from './table.js';
+import { normalizeText, parseCount, parseWeek } from './values.js';
+import { type FileKind, TOTAL_ROW_START, type Vocabulary } from './vocabulary.js';
+
+export interface FileSummary extends TableInfo {
+  totalRows: number;
+  weeks: string[];
+  emptyCells: number;
+  organisations: Partial<Record<OrgType, number>>;
+}
+
+/** The rows of one file that share a week, a municipality as written, an OKTMO, a type and an ownership. */
+export interface Group<S> {
+  /** ISO date; '' for headcounts or an export without a week column. */
+  week: string;
+  name: string;
+  oktmo: string | undefined;
+  orgType: OrgType;
+  private: boolean;
+  sums: S;
+  /** The group's first row. */
+  line: number;
+}
+
+/** What one file holds, as plain data (it crosses from a worker thread). */
+export interface FileResult<S> {
+  file: string;
+  summary: FileSummary;
+  /** Problems of the rows, as a ProblemList keeps them. */
+  problems: Problem[];
+  more: number;
+  /** Empty cells, total rows that differ from the sums, kindergartens with students. */
+  warnings: Warning[];
+  privateRows: number;
+  /** The first private organisations, for the warning that lists them. */
+  privateOrganisations: string[];
+  everyRowHasOktmo: boolean;
+  /** In the order of their first rows. */
+  groups: Group<S>[];
+}
+
+export type HeadcountFile = FileResult<HeadcountSums>;
+export type MonitoringFile = FileResult<MonitoringSums>;
+
+type Fields = Record<string, number>;
+
+interface TotalRow {
+  line: number;
+  week: string;
+  values: Fields;
+}
+
+/** How the rows of a run are read: the vocabulary and what it has already looked up. */
+export interface RowReading {
+  vocabulary: Vocabulary;
+  clean: ReturnType<typeof cleanRowReaders>;
+  isTotalLabel: (cell: string) => boolean;
+}
+
+const LABEL_CACHE_LIMIT = 10_000;
+
+export function rowReading(vocabulary: Vocabulary): RowReading {
+  const labels = new Map<string, boolean>();
+  return {
+    vocabulary,
+    clean: cleanRowReaders(vocabulary),
+    isTotalLabel: (cell) => {
+      let isLabel = labels.get(cell);
+      if (isLabel === undefined) {
+        const label = normalizeText(cell).replace(/:$/, '');
+        isLabel = vocabulary.totalRowLabels.has(label) || TOTAL_ROW_START.test(label);
+        if (labels.size < LABEL_CACHE_LIMIT) labels.set(cell, isLabel);
+      }
+      return isLabel;
+    },
+  };
+}
+
+function cellAt(cells: string[], index: number | undefined): string | undefined {
+  return index === undefined ? undefined : cells[index];
+}
+
+/** A row of cells as the schema's input: each known field's text, by column. */
+function pick(cells: string[], columns: ColumnMap): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const field in columns) {
+    const index = columns[field];
+    if (index !== undefined) out[field] = cells[index];
+  }
+  return out;
+}
+
+interface SchemaError {
+  issues: readonly { path: PropertyKey[]; message: string; params?: Record<string, unknown> }[];
+}
+
+/** A row schema as far as reading needs it. */
+interface RowSchema<T> {
+  safeParse(raw: unknown): { success: true; data: T } | { success: false; error: SchemaError };
+}
+
+function rowProblems(
+  error: SchemaError,
+  file: string,
+  line: number,
+  headers: string[],
+  columns: ColumnMap,
+  vocabulary: Vocabulary,
+): Problem[] {
+  return error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const column = headers[columns[field] ?? -1] ?? field;
+    const value = String(issue.params?.value ?? '');
+    const place = { file, line, column };
+    switch (issue.message as RowIssue) {
+      case 'bad-count':
+        return { code: 'bad-count', value, ...place };
+      case 'bad-org-type':
+        return { code: 'bad-org-type', value, accepted: vocabulary.orgTypeSpellings, ...place };
+      case 'bad-week':
+        return { code: 'bad-week', value, ...place };
+      case 'empty-municipality':
+        return { code: 'empty-municipality', ...place };
+      case 'vk-above-total':
+        return {
+          code: 'vk-above-total',
+          usersVk: Number(value),
+          usersTotal: Number(issue.params?.usersTotal),
+          ...place,
+        };
+      default:
+        return { code: 'bad-count', value, ...place };
+    }
+  });
+}
+
+const SLOT: Record<OrgType, number> = {
+  school: 0,
+  preschool: 2,
+  spo: 4,
+  dod: 6,
+  authority: 8,
+  subordinate: 10,
+};
+
+/**
+ * A file's groups, found by week, name and OKTMO, then by type and
+ * ownership. Rows of one municipality usually follow each other, so the
+ * previous row's place is tried first.
+ */
+class Groups<S> {
+  readonly list: Group<S>[] = [];
+  private readonly byPlace = new Map<string, (Group<S> | undefined)[]>();
+  private lastWeek = '';
+  private lastName = '';
+  private lastOktmo: string | undefined;
+  private last: (Group<S> | undefined)[] | undefined;
+
+  constructor(private readonly empty: () => S) {}
+
+  of(
+    week: string,
+    name: string,
+    oktmo: string | undefined,
+    orgType: OrgType,
+    isPrivate: boolean,
+    line: number,
+  ): Group<S> {
+    let slots = this.last;
+    if (!slots || week !== this.lastWeek || name !== this.lastName || oktmo !== this.lastOktmo) {
+      const key = `${week}\u0000${name}\u0000${oktmo ?? ''}`;
+      slots = this.byPlace.get(key);
+      if (!slots) {
+        slots = new Array(12).fill(undefined);
+        this.byPlace.set(key, slots);
+      }
+      this.last = slots;
+      this.lastWeek = week;
+      this.lastName = name;
+      this.lastOktmo = oktmo;
+    }
+    const slot = SLOT[orgType] + (isPrivate ? 1 : 0);
+    let group = slots[slot];
+    if (!group) {
+      group = { week, name, oktmo, orgType, private: isPrivate, sums: this.empty(), line };
+      slots[slot] = group;
+      this.list.push(group);
+    }
+    return group;
+  }
+}
+
+/** Per-file bookkeeping shared by both kinds of file. */
+class FileRead {
+  readonly problems = new ProblemList();
+  readonly totalRows: TotalRow[] = [];
+  readonly emptyColumns = new Set<string>();
+  readonly organisations: Partial<Record<OrgType, number>> = {};
+  readonly privateOrganisations: string[] = [];
+  privateRows = 0;
+  emptyCells = 0;
+  columns: ColumnMap = {};
+  headers: string[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly reading: RowReading,
+  ) {}
+
+  onEmpty = (field: string) => {
+    this.emptyCells++;
+    this.emptyColumns.add(field);
+  };
+
+  isTotalRow(cells: string[]): boolean {
+    const { columns, reading } = this;
+    const municipality = cellAt(cells, columns.municipality);
+    if (municipality?.trim()) return reading.isTotalLabel(municipality);
+    // A spreadsheet may write "Итого" in its first column and leave the municipality empty.
+    for (const index of [columns.orgName, columns.orgId, columns.orgType]) {
+      const cell = cellAt(cells, index);
+      if (cell !== undefined && reading.isTotalLabel(cell)) return true;
+    }
+    return false;
+  }
+
+  /** Keeps a total row's numbers to compare with the sums of the other rows. */
+  keepTotalRow(
+    raw: Record<string, string | undefined>,
+    line: number,
+    fields: readonly string[],
+    week: string,
+  ) {
+    const values: Fields = {};
+    for (const field of fields) {
+      const value = parseCount(raw[field] ?? '');
+      if (typeof value === 'number') values[field] = value;
+    }
+    this.totalRows.push({ line, week, values });
+  }
+
+  /** A row the clean reading refused: the schema reads it, or its problems are kept. */
+  parseWithSchema<T>(schema: RowSchema<T>, cells: string[], line: number): T | undefined {
+    const parsed = schema.safeParse(pick(cells, this.columns));
+    if (parsed.success) return parsed.data;
+    for (const problem of rowProblems(
+      parsed.error,
+      this.file,
+      line,
+      this.headers,
+      this.columns,
+      this.reading.vocabulary,
+    ))
+      this.problems.add(problem);
+    return undefined;
+  }
+
+  countOrganisation(orgType: OrgType, isPrivate: boolean, name: string | undefined, line: number) {
+    this.organisations[orgType] = (this.organisations[orgType] ?? 0) + 1;
+    if (!isPrivate) return;
+    this.privateRows++;
+    if (this.privateOrganisations.length < 10) this.privateOrganisations.push(name ?? `#${line}`);
+  }
+
+  /** Total rows whose numbers differ from the sums of the file's other rows (of their week). */
+  private totalMismatches(
+    fields: readonly string[],
+    groups: readonly Group<Record<string, number>>[],
+  ): Warning[] {
+    const warnings: Warning[] = [];
+    if (this.totalRows.length === 0) return warnings;
+    const byWeek = new Map<string, Fields>();
+    for (const group of groups) {
+      let sums = byWeek.get(group.week);
+      if (!sums) {
+        sums = {};
+        byWeek.set(group.week, sums);
+      }
+      for (const field of fields) sums[field] = (sums[field] ?? 0) + (group.sums[field] ?? 0);
+    }
+    for (const total of this.totalRows) {
+      const computed: Fields = {};
+      for (const [week, sums] of byWeek) {
+        if (total.week !== '' && week !== total.week) continue;
+        for (const field of fields) computed[field] = (computed[field] ?? 0) + (sums[field] ?? 0);
+      }
+      for (const field of fields) {
+        const given = total.values[field];
+        if (given === undefined || given === (computed[field] ?? 0)) continue;
+        const column = this.headers[this.columns[field] ?? 0] ?? field;
+        warnings.push({
+          code: 'total-mismatch',
+          file: this.file,
+          line: total.line,
+          column,
+          given,
+          computed: computed[field] ?? 0,
+        });
+      }
+    }
+    return warnings;
+  }
+
+  result<S>(
+    info: TableInfo,
+    fields: readonly string[],
+    groups: Group<S>[],
+    everyRowHasOktmo: boolean,
+  ): FileResult<S> {
+    const warnings: Warning[] = [];
+    if (this.emptyCells > 0) {
+      const columns = [...this.emptyColumns].map((f) => this.headers[this.columns[f] ?? -1] ?? f);
+      warnings.push({ code: 'empty-cells', file: this.file, count: this.emptyCells, columns });
+    }
+    warnings.push(
+      ...this.totalMismatches(fields, groups as unknown as Group<Record<string, number>>[]),
+    );
+    const weeks = new Set<string>();
+    for (const group of groups) if (group.week) weeks.add(group.week);
+    return {
+      file: this.file,
+      summary: {
+        ...info,
+        totalRows: this.totalRows.length,
+        weeks: [...weeks].sort(),
+        emptyCells: this.emptyCells,
+        organisations: this.organisations,
+      },
+      problems: this.problems.problems,
+      more: this.problems.more,
+      warnings,
+      privateRows: this.privateRows,
+      privateOrganisations: this.privateOrganisations,
+      everyRowHasOktmo,
+      groups,
+    };
+  }
+}
+
+/** Private rows are listed once per kind of file, not once per weekly file. */
+export function addPrivateRowsWarning(
+  into: Warning[],
+  read: Pick<FileResult<unknown>, 'privateRows' | 'privateOrganisations'>,
+  file?: string,
+): void {
+  if (read.privateRows === 0) return;
+  const seen = into.find((w) => w.code === 'private-rows');
+  if (seen?.code === 'private-rows') {
+    for (const name of read.privateOrganisations)
+      if (!seen.organisations.includes(name)) seen.organisations.push(name);
+    // Never fewer rows than the organisations the warning names.
+    seen.rows = Math.max(seen.rows, read.privateRows, seen.organisations.length);
+    return;
+  }
+  into.push({
+    code: 'private-rows',
+    file,
+    rows: read.privateRows,
+    organisations: [...read.privateOrganisations],
+  });
+}
+
+export function readHeadcountFile(
+  file: string,
+  dialect: DialectOptions,
+  reading: RowReading,
+): HeadcountFile {
+  const { vocabulary, clean } = reading;
+  const read = new FileRead(file, reading);
+  const groups = new Groups(emptyHeadcountSums);
+  let schema: ReturnType<typeof rowSchemas>['headcounts'] | undefined;
+  let everyRowHasOktmo = true;
+  const info = readTable(
+    file,
+    'headcounts',
+    dialect,
+    vocabulary,
+    (columns, headers) => {
+      read.columns = columns;
+      read.headers = headers;
+      return (cells, line) => {
+        if (read.isTotalRow(cells)) {
+          read.keepTotalRow(pick(cells, columns), line, HEADCOUNT_FIELDS, '');
+          return;
+        }
+        let row = clean.headcounts(cells, columns);
+        if (!row) {
+          schema ??= rowSchemas(vocabulary, read.onEmpty).headcounts;
+          row = read.parseWithSchema(schema, cells, line);
+          if (!row) return;
+        }
+        if (!row.oktmo) everyRowHasOktmo = false;
+        const group = groups.of('', row.municipality, row.oktmo, row.orgType, row.ownership, line);
+        group.sums.staff += row.staff;
+        group.sums.students += row.students;
+        group.sums.rows++;
+        read.countOrganisation(row.orgType, row.ownership, row.orgName ?? row.orgId, line);
+      };
+    },
+    read.problems,
+  );
+  return read.result(
+    info,
+    HEADCOUNT_FIELDS,
+    groups.list,
+    everyRowHasOktmo && read.columns.oktmo !== undefined,
+  );
+}
+
+export function readMonitoringFile(
+  file: string,
+  dialect: DialectOptions,
+  reading: RowReading,
+): MonitoringFile {
+  const { vocabulary, clean } = reading;
+  const read = new FileRead(file, reading);
+  const groups = new Groups(emptyMonitoringSums);
+  let schema: ReturnType<typeof rowSchemas>['monitoring'] | undefined;
+  let everyRowHasOktmo = true;
+  let preschoolRows = 0;
+  let preschoolStudents = 0;
+  let firstPreschoolLine: number | undefined;
+  const info = readTable(
+    file,
+    'monitoring',
+    dialect,
+    vocabulary,
+    (columns, headers) => {
+      read.columns = columns;
+      read.headers = headers;
+      if (columns.oktmo === undefined) everyRowHasOktmo = false;
+      return (cells, line) => {
+        if (read.isTotalRow(cells)) {
+          const raw = pick(cells, columns);
+          const week = raw.week?.trim() ? (parseWeek(raw.week) ?? '') : '';
+          read.keepTotalRow(raw, line, MONITORING_FIELDS, week);
+          return;
+        }
+        let row = clean.monitoring(cells, columns);
+        if (!row) {
+          schema ??= rowSchemas(vocabulary, read.onEmpty).monitoring;
+          row = read.parseWithSchema(schema, cells, line);
+          if (!row) return;
+        }
+        const week = row.week ?? '';
+        if (!row.oktmo) everyRowHasOktmo = false;
+        if (row.orgType === 'preschool' && row.studentsActive > 0) {
+          preschoolRows++;
+          preschoolStudents += row.studentsActive;
+          firstPreschoolLine ??= line;
+        }
+        const sums = groups.of(
+          week,
+          row.municipality,
+          row.oktmo,
+          row.orgType,
+          row.ownership,
+          line,
+        ).sums;
+        sums.staffWriting += row.staffWriting;
+        sums.studentsActive += row.studentsActive;
+        sums.parentsActive += row.parentsActive;
+        sums.usersVk += row.usersVk;
+        sums.usersTotal += row.usersTotal;
+        sums.rows++;
+        read.countOrganisation(row.orgType, row.ownership, row.orgName ?? row.orgId, line);
+      };
+    },
+    read.problems,
+  );
+  // An export of only a header (or a total row) is a failed download, not a week of zeros.
+  if (info.rows === read.totalRows.length && read.problems.size === 0)
+    read.problems.add({ code: 'no-rows', file });
+  const result = read.result(info, MONITORING_FIELDS, groups.list, everyRowHasOktmo);
+  if (preschoolRows > 0) {
+    result.warnings.push({
+      code: 'preschool-students',
+      file,
+      line: firstPreschoolLine,
+      count: preschoolStudents,
+      rows: preschoolRows,
+    });
+  }
+  return result;
+}
+
+export function readFile(
+  kind: FileKind,
+  file: string,
+  dialect: DialectOptions,
+  reading: RowReading,
+): HeadcountFile | MonitoringFile {
+  return kind === 'headcounts'
+    ? readHeadcountFile(file, dialect, reading)
+    : readMonitoringFile(file, dialect, reading);
+}
