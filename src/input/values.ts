@@ -17,7 +17,9 @@ export function normalizeText(text: string): string {
 const EMPTY_MARKS = new Set(['', '-', '–', '—']);
 // Spaces, no-break spaces, narrow no-break spaces and thin spaces group thousands.
 const THOUSANDS = /[ \u00a0\u202f\u2009]/g;
-const DIGITS = /^\d{1,15}$/;
+// At most nine significant digits (999 999 999 people): sums of larger counts
+// could pass 2^53 and lose units silently.
+const DIGITS = /^0*\d{1,9}$/;
 
 /** A count cell: a non-negative integer, 'empty' for a blank or dash cell, or null when it is not a count. */
 export function parseCount(raw: string): number | 'empty' | null {
