@@ -10,6 +10,7 @@ import {
   encodingOption,
 } from '../input/dialect.js';
 import type { ReadOptions } from '../input/load.js';
+import { expandPattern } from '../input/patterns.js';
 import { parseDate, parsePercent } from '../input/values.js';
 import { FORMATS, type Format, type RenderOptions } from '../report/options.js';
 import type { Settings, SettingsFlags } from './settings.js';
@@ -37,6 +38,7 @@ export function withInputOptions(command: Command): Command {
     .requiredOption(
       '-m, --monitoring <files...>',
       'monitoring export(s) from monitoring.sferum.ru; - for stdin',
+      collectFiles,
     )
     .requiredOption('-h, --headcounts <file>', 'statistical-form headcounts')
     .option(
@@ -55,6 +57,11 @@ export function withInputOptions(command: Command): Command {
     )
     .option('--config <file>', 'config file (default: ./sferum-kpi.config.json when present)')
     .addOption(langOption());
+}
+
+/** Every --monitoring value, patterns expanded where the shell did not (cmd.exe, PowerShell). */
+function collectFiles(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...expandPattern(value)];
 }
 
 export function langOption(): Option {

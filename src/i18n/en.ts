@@ -78,7 +78,10 @@ export const en: Catalogue = {
   line: 'line',
   column: 'column',
   problems: {
-    'file-not-found': () => 'file not found. Check the path and the file name.',
+    'file-not-found': (p) =>
+      /[*?]/.test(p.file ?? '')
+        ? 'no file matches this pattern. Check the folder and the name pattern.'
+        : 'file not found. Check the path and the file name.',
     'file-unreadable': (p) =>
       `cannot read the file: ${FILE_REASONS[p.reason] ?? p.reason}. Give the path of a readable CSV file.`,
     'file-empty': () => 'the file is empty: there is no header line. Download the export again.',

@@ -39,6 +39,13 @@ const CASES: Case[] = [
     says: ['файл не найден', 'Проверьте путь'],
   },
   {
+    name: 'file-not-found: a pattern that matches no file',
+    args: withMonitoring(`${E}/monitoring-*.csv`),
+    validate: true,
+    file: `${E}/monitoring-*.csv`,
+    says: ['ни один файл не подходит под этот шаблон'],
+  },
+  {
     name: 'file-unreadable: a folder given as a file',
     args: withHeadcounts(E),
     validate: true,

@@ -218,6 +218,28 @@ describe('validate as a person reads it', () => {
   });
 });
 
+describe('a pattern the shell did not expand (cmd.exe, PowerShell)', () => {
+  it('reads every file it matches, in name order', () => {
+    const result = runCli([
+      'validate',
+      '-m',
+      'fixtures/monitoring-2025-12-*.csv',
+      '-h',
+      HEADCOUNTS,
+      '--format',
+      'json',
+    ]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).files.map((f: { file: string }) => f.file)).toEqual([
+      HEADCOUNTS,
+      'fixtures/monitoring-2025-12-07.csv',
+      'fixtures/monitoring-2025-12-14.csv',
+      'fixtures/monitoring-2025-12-21.csv',
+      'fixtures/monitoring-2025-12-28.csv',
+    ]);
+  });
+});
+
 describe('- reads standard input', () => {
   it('a Windows-1251 monitoring export through stdin', () => {
     const bytes = readFileSync('fixtures/monitoring-2025-10-05.csv');
