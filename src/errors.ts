@@ -36,6 +36,7 @@ export type Problem = Place &
     | { code: 'vk-above-total'; usersVk: number; usersTotal: number }
     | { code: 'unmatched-municipality'; value: string; suggestions: string[] }
     | { code: 'no-rows' }
+    | { code: 'duplicate-file'; same: string }
     | { code: 'week-not-found'; week: string; available: string[] }
     | { code: 'no-week-in-range'; from: string; to: string; available: string[] }
     | { code: 'no-weeks' }

@@ -122,6 +122,8 @@ export const en: Catalogue = {
     'unmatched-municipality': (p) =>
       `municipality "${p.value}" is not in the headcount file. Closest: ${list(p.suggestions)}. ` +
       'Fix the name, add the spelling to the config (municipalities), or run with --allow-unmatched to leave it out.',
+    'duplicate-file': (p) =>
+      `the file holds the same rows as ${p.same === '-' ? 'standard input' : p.same}: one export given twice would count every row twice. Leave one of them out.`,
     'no-rows': () =>
       'the file has no data rows (only a header or total rows). Check that it is the right file, or download the export again.',
     'week-not-found': (p) =>

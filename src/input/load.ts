@@ -3,6 +3,7 @@
 // sums on its own (file-reader.ts), several at once when they are large
 // (parallel.ts); here they are merged in the order the files were given, so
 // the result, warnings and problems do not depend on how they were read.
+import { createHash } from 'node:crypto';
 import {
   type Cell,
   emptyHeadcountSums,
@@ -178,6 +179,19 @@ class MonitoringSpellings {
   }
 }
 
+/** A digest of what a monitoring file adds up to: equal for two copies of one export. */
+function groupsDigest(file: MonitoringFile): string {
+  const hash = createHash('sha256');
+  for (const g of file.groups) {
+    const s = g.sums;
+    hash.update(
+      `${g.week}\u0000${g.name}\u0000${g.oktmo ?? ''}\u0000${g.orgType}\u0000${g.private}\u0000` +
+        `${s.staffWriting},${s.studentsActive},${s.parentsActive},${s.usersVk},${s.usersTotal},${s.rows}\n`,
+    );
+  }
+  return hash.digest('hex');
+}
+
 export function loadInputs(options: ReadOptions): Inputs {
   const index = new MunicipalityIndex(options.vocabulary);
   const files = readFiles(options);
@@ -194,8 +208,14 @@ export function loadInputs(options: ReadOptions): Inputs {
     const privateWarning: Warning[] = [];
     const spellings = new MonitoringSpellings();
     let everyMonitoringRowHasOktmo = true;
+    const contents = new Map<string, string>();
     for (const result of files) {
       const file = result as MonitoringFile;
+      // The same export given twice (a second download, "… (1).csv") would count every row twice.
+      const content = groupsDigest(file);
+      const same = file.groups.length > 0 ? contents.get(content) : undefined;
+      if (same !== undefined) problems.add({ code: 'duplicate-file', file: file.file, same });
+      else contents.set(content, file.file);
       for (const p of file.problems) problems.add(p);
       problems.more += file.more;
       summaries.push(file.summary);

@@ -198,6 +198,13 @@ const CASES: Case[] = [
     says: ['Ближайшие: «Тоджинский кожуун»', '--allow-unmatched'],
   },
   {
+    name: 'duplicate-file: one export given twice (a second download)',
+    args: ['-m', `${E}/duplicate-export.csv`, `${E}/duplicate-export (1).csv`, '-h', HEADCOUNTS],
+    validate: true,
+    file: `${E}/duplicate-export (1).csv`,
+    says: [`те же строки, что в ${E}/duplicate-export.csv`, 'Уберите один из файлов'],
+  },
+  {
     name: 'no-rows',
     args: withHeadcounts(`${E}/no-rows.csv`),
     validate: true,

@@ -301,6 +301,37 @@ describe('several monitoring files', () => {
     expect(aggregates(inputs).monitoring).toEqual(DATASET_AGGREGATES.monitoring);
   });
 
+  it('refuses one export given twice, which would count every row twice', () => {
+    const { write } = inputDir();
+    const { headcounts, monitoring } = writeDataset(write);
+    const copy = write('monitoring (1).csv', csv([RU_MONITORING_HEADER, ...MONITORING_ROWS], ';'));
+    for (const files of [
+      [monitoring, copy],
+      [monitoring, monitoring],
+    ]) {
+      expect(problemsOf(() => load({ monitoring: files, headcounts })).problems).toEqual([
+        { code: 'duplicate-file', file: files[1], same: monitoring },
+      ]);
+    }
+  });
+
+  it('reads two files of one week that differ in one count', () => {
+    const { write } = inputDir();
+    const { headcounts } = writeDataset(write);
+    const kyzyl = MONITORING_ROWS.filter((r) => r[0] === 'г. Кызыл');
+    const other = kyzyl.map((r) => [...r.slice(0, 5), '16', ...r.slice(6)]);
+    const inputs = load({
+      monitoring: [
+        write('a.csv', csv([RU_MONITORING_HEADER, ...kyzyl])),
+        write('b.csv', csv([RU_MONITORING_HEADER, ...other])),
+      ],
+      headcounts,
+    });
+    expect(monitoringOf(inputs, '2025-12-28', 'г. Кызыл', 'school:private')?.staffWriting).toBe(
+      15 + 16,
+    );
+  });
+
   it('lists the problems of every file, not only the first', () => {
     const { write } = inputDir();
     const { headcounts } = writeDataset(write);
