@@ -13,43 +13,47 @@ const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('hostile bytes as either input, through the binary', () => {
-  it('exit 0 or 2 with a message, never a crash', () => {
-    const monitoringFile = join(dir, 'monitoring.csv');
-    const headcountsFile = join(dir, 'headcounts.csv');
-    fc.assert(
-      fc.property(
-        target,
-        hostileFile(MONITORING_FIXTURES),
-        hostileFile([HEADCOUNTS_FIXTURE]),
-        fc.constantFrom('table', 'csv', 'json'),
-        (which, monitoringBytes, headcountBytes, format) => {
-          writeFileSync(monitoringFile, monitoringBytes);
-          writeFileSync(headcountsFile, headcountBytes);
-          const result = runCli(
-            [
-              'compute',
-              '--monitoring',
-              which === 'headcounts' ? (MONITORING_FIXTURES[0] as string) : monitoringFile,
-              '--headcounts',
-              which === 'monitoring' ? HEADCOUNTS_FIXTURE : headcountsFile,
-              '--format',
-              format,
-              '--lang',
-              'en',
-            ],
-            // A heap this small fails loudly (exit 134) if a hostile file makes memory grow.
-            { env: { NODE_OPTIONS: '--max-old-space-size=96' } },
-          );
-          expect(hasStackTrace(result.stderr)).toBe(false);
-          expect([0, 2]).toContain(result.status);
-          if (result.status === 0) expect(result.stdout.length).toBeGreaterThan(0);
-          else {
-            expect(result.stderr).toMatch(/^error: .*\S/m);
-            expect(result.stdout).toBe('');
-          }
-        },
-      ),
-      { numRuns: runs(8, true) },
-    );
-  }, TIMEOUT);
+  it(
+    'exit 0 or 2 with a message, never a crash',
+    () => {
+      const monitoringFile = join(dir, 'monitoring.csv');
+      const headcountsFile = join(dir, 'headcounts.csv');
+      fc.assert(
+        fc.property(
+          target,
+          hostileFile(MONITORING_FIXTURES),
+          hostileFile([HEADCOUNTS_FIXTURE]),
+          fc.constantFrom('table', 'csv', 'json'),
+          (which, monitoringBytes, headcountBytes, format) => {
+            writeFileSync(monitoringFile, monitoringBytes);
+            writeFileSync(headcountsFile, headcountBytes);
+            const result = runCli(
+              [
+                'compute',
+                '--monitoring',
+                which === 'headcounts' ? (MONITORING_FIXTURES[0] as string) : monitoringFile,
+                '--headcounts',
+                which === 'monitoring' ? HEADCOUNTS_FIXTURE : headcountsFile,
+                '--format',
+                format,
+                '--lang',
+                'en',
+              ],
+              // A heap this small fails loudly (exit 134) if a hostile file makes memory grow.
+              { env: { NODE_OPTIONS: '--max-old-space-size=96' } },
+            );
+            expect(hasStackTrace(result.stderr)).toBe(false);
+            expect([0, 2]).toContain(result.status);
+            if (result.status === 0) expect(result.stdout.length).toBeGreaterThan(0);
+            else {
+              expect(result.stderr).toMatch(/^error: .*\S/m);
+              expect(result.stdout).toBe('');
+            }
+          },
+        ),
+        { numRuns: runs(8, true) },
+      );
+    },
+    TIMEOUT,
+  );
 });
