@@ -9,6 +9,7 @@
 //
 // Usage: node bench/duckdb-job.mjs compute|trend HEADCOUNTS MONITORING...
 // Needs @duckdb/node-api, which bench/run.mjs installs into bench/out/duckdb.
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -117,5 +118,12 @@ order by municipality, indicator, week
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-// DuckDB writes the CSV itself, as an analyst's `COPY … TO` would.
-await connection.run(`copy (${sql}) to '/dev/stdout' (format csv, header true)`);
+// DuckDB writes the CSV itself, as an analyst's `COPY … TO` would (to a file:
+// it cannot open a socket as /dev/stdout), and the file goes to stdout.
+const out = join(import.meta.dirname, 'out', `duckdb-result-${process.pid}.csv`);
+try {
+  await connection.run(`copy (${sql}) to ${quote(out)} (format csv, header true)`);
+  process.stdout.write(readFileSync(out));
+} finally {
+  rmSync(out, { force: true });
+}

@@ -33,7 +33,8 @@ const builtinsThroughRequire = {
 };
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The worker that reads input files on other threads (src/input/parallel.ts) is an entry of its own.
+  entryPoints: { main: 'src/cli/main.ts', 'read-worker': 'src/input/read-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -58,6 +58,11 @@ function rawChunks(file: string): () => Generator<Buffer> {
         yield bytes.subarray(at, at + CHUNK_BYTES);
     };
   }
+  // Two buffers, filled in turn: a consumer may still look at the previous
+  // chunk (csv-parse keeps the unfinished record's bytes as a view into it
+  // until the next chunk arrives), never at the one before. A fresh buffer per
+  // chunk would leave megabytes for the garbage collector to find.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   return function* () {
     let fd: number;
     try {
@@ -66,8 +71,8 @@ function rawChunks(file: string): () => Generator<Buffer> {
       throw unreadable(file, error);
     }
     try {
-      for (;;) {
-        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (let turn = 0; ; turn ^= 1) {
+        const chunk = buffers[turn] as Buffer;
         let read: number;
         try {
           read = readSync(fd, chunk, 0, CHUNK_BYTES, null);

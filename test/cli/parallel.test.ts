@@ -1,0 +1,142 @@
+// Large inputs are read on worker threads. Whatever the number of threads,
+// the user sees the same report, the same warnings and the same errors.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const WEEKS = [
+  'fixtures/monitoring-2025-09-21.csv',
+  'fixtures/monitoring-2025-09-28.csv',
+  'fixtures/monitoring-2025-10-05.csv',
+  'fixtures/monitoring-2025-10-12.csv',
+  'fixtures/monitoring-2025-11-30.csv',
+  'fixtures/monitoring-2025-12-07.csv',
+  'fixtures/monitoring-2025-12-14.csv',
+  'fixtures/monitoring-2025-12-21.csv',
+  'fixtures/monitoring-2025-12-28.csv',
+  'fixtures/monitoring-2026-01-11.csv',
+];
+
+function both(args: string[]) {
+  const one = runCli(args, { env: { SFERUM_KPI_THREADS: '1' } });
+  const three = runCli(args, { env: { SFERUM_KPI_THREADS: '3' } });
+  return { one, three };
+}
+
+describe('reading on worker threads', () => {
+  it.each([
+    [
+      'compute, table',
+      ['compute', '--monitoring', ...WEEKS, '--headcounts', 'fixtures/headcounts.csv'],
+    ],
+    [
+      'compute, JSON of an earlier week',
+      [
+        'compute',
+        '--monitoring',
+        ...WEEKS,
+        '--headcounts',
+        'fixtures/headcounts.csv',
+        '--week',
+        '2025-10-05',
+        '--format',
+        'json',
+      ],
+    ],
+    [
+      'trend',
+      [
+        'trend',
+        '--monitoring',
+        ...WEEKS,
+        '--headcounts',
+        'fixtures/headcounts.csv',
+        '--format',
+        'csv',
+      ],
+    ],
+    ['validate', ['validate', '--monitoring', ...WEEKS, '--headcounts', 'fixtures/headcounts.csv']],
+  ])('%s: the same output, warnings and exit code as on one thread', (_, args) => {
+    const { one, three } = both(args);
+    expect(one.status).toBe(0);
+    expect(one.stdout.length).toBeGreaterThan(0);
+    expect(three).toEqual(one);
+  });
+
+  it.each([
+    ['a bad count in one of the weeks', 'fixtures/errors/bad-count.csv'],
+    ['a week whose municipality the headcounts lack', 'fixtures/errors/unmatched-municipality.csv'],
+    ['a file that does not exist', 'fixtures/no-such-week.csv'],
+    ['an empty file', 'fixtures/errors/file-empty.csv'],
+  ])('%s: the same error on worker threads', (_, broken) => {
+    const args = [
+      'compute',
+      '--monitoring',
+      ...WEEKS.slice(0, 4),
+      broken,
+      ...WEEKS.slice(4),
+      '--headcounts',
+      'fixtures/headcounts.csv',
+    ];
+    const { one, three } = both(args);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain(broken);
+    expect(three).toEqual(one);
+  });
+
+  it('a headcount file that fails is reported, not the weeks read beside it', () => {
+    const args = [
+      'compute',
+      '--monitoring',
+      ...WEEKS,
+      'fixtures/errors/bad-count.csv',
+      '--headcounts',
+      'fixtures/errors/missing-column-headcounts.csv',
+    ];
+    const { one, three } = both(args);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('missing-column-headcounts.csv');
+    expect(one.stderr).not.toContain('bad-count.csv');
+    expect(three).toEqual(one);
+  });
+
+  it('reads a file of several megabytes, whose records straddle the chunks it is read in', () => {
+    // 30,000 organisations of one municipality, names with quoted line breaks,
+    // commas and Cyrillic text throughout, so that chunk boundaries fall inside
+    // quoted fields and inside two-byte characters.
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const head = ['Муниципалитет,Тип организации,Численность работников,Численность обучающихся'];
+    const mon = [
+      'Муниципалитет,Наименование организации,Тип организации,Неделя,"Работники, пишущие сообщения","Обучающиеся, активные","Родители, активные",Пользователи в VK Мессенджере,"Пользователи, всего"',
+    ];
+    let staff = 0;
+    let writing = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const s = 10 + (i % 37);
+      const w = i % 11;
+      staff += s;
+      writing += w;
+      head.push(`Тоджинский кожуун,ОО,${s},100`);
+      const name = `"МБОУ «Средняя общеобразовательная школа № ${i}»,\nс. Тоора-Хем, ""корпус ${i % 7}"""`;
+      mon.push(`Тоджинский кожуун,${name},ОО,28.12.2025,${w},1,1,0,2`);
+    }
+    writeFileSync(join(dir, 'headcounts.csv'), `${head.join('\n')}\n`);
+    writeFileSync(join(dir, 'monitoring.csv'), `\ufeff${mon.join('\r\n')}\r\n`);
+    const args = [
+      'compute',
+      '--monitoring',
+      join(dir, 'monitoring.csv'),
+      '--headcounts',
+      join(dir, 'headcounts.csv'),
+      '--format',
+      'json',
+    ];
+    const { one, three } = both(args);
+    expect(one.status).toBe(0);
+    const total = JSON.parse(one.stdout).rows.find((r: { level: string }) => r.level === 'total');
+    expect(total.indicators['1']).toMatchObject({ numerator: writing, denominator: staff });
+    expect(three).toEqual(one);
+  });
+});
