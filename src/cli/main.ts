@@ -9,6 +9,7 @@ import { computeCommand } from './commands/compute.js';
 import { initCommand } from './commands/init.js';
 import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
+import { showReadProgress } from './progress.js';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
 
@@ -66,9 +67,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     const reason = error.code ?? error.message;
     process.exit(report(new UserError({ code: 'output-failed', file: '<stdout>', reason }), lang));
   });
+  const progress = showReadProgress(lang);
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
+    progress.clear();
     process.exitCode = report(error, lang);
   }
 }

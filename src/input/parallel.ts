@@ -83,6 +83,7 @@ export function* readFiles(options: ReadOptions): Generator<HeadcountFile | Moni
   const dialect = { encoding: options.encoding, delimiter: options.delimiter };
   const threads = threadsFor(tasks);
   const progress = readProgress.listener;
+  progress?.(0, tasks.length);
   if (threads <= 1) {
     const reading = rowReading(options.vocabulary);
     for (const task of tasks) {
