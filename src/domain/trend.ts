@@ -50,6 +50,8 @@ export interface Trend {
 }
 
 const DAY = 86_400_000;
+/** A century: a projection further off says only "not at this pace". */
+const MAX_PROJECTION_DAYS = 36_525;
 
 function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
@@ -125,6 +127,9 @@ export function project(
   if (slope <= 0) return { ...base, reachesOn: null, onTrack: false };
   // A hair below the whole day, so that float noise in an exact day does not add one.
   const days = Math.max(1, Math.ceil(((target - latest.share) / slope) * 7 - 1e-9));
+  // A pace a hair above zero (float noise on a flat series) dates the target
+  // past any calendar: not on track, with no date.
+  if (!(days <= MAX_PROJECTION_DAYS)) return { ...base, reachesOn: null, onTrack: false };
   const reachesOn = addDays(latest.week, days);
   return { ...base, reachesOn, onTrack: reachesOn <= stage.due };
 }

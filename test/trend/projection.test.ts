@@ -144,6 +144,15 @@ describe('project', () => {
     expect(project(falling, STAGE_2, 75, 4)).toMatchObject({ reachesOn: null, onTrack: false });
   });
 
+  it('rising too slowly to reach the target within a century: no date, not on track', () => {
+    // One person more among a hundred million in a week: 25 points to go take millions of years.
+    const crawling: TrendPoint[] = [
+      { week: '2025-12-15', numerator: 50_000_000, denominator: 100_000_000, share: 50 },
+      { week: '2025-12-22', numerator: 50_000_001, denominator: 100_000_000, share: 50.000001 },
+    ];
+    expect(project(crawling, STAGE_2, 75, 4)).toMatchObject({ reachesOn: null, onTrack: false });
+  });
+
   it('a baseline target that was not given: no target, no projection', () => {
     const stage1: Stage = { stage: 1, due: '2025-10-01', target: 'baseline' };
     const s = series([
