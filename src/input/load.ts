@@ -229,8 +229,12 @@ export function loadInputs(options: ReadOptions): Inputs {
     warnings.push(...privateWarning);
 
     const byOktmo = headcountFile.everyRowHasOktmo && everyMonitoringRowHasOktmo;
-    const { monitoring, unmatched } = spellings.resolve((spelling) =>
-      byOktmo && spelling.oktmo ? index.byCode(spelling.oktmo) : index.byName(spelling.name),
+    // The regional level is the region's own rows (SPEC 3): a monitoring export
+    // may carry them although the headcount file has none (its denominators are 0 then).
+    const { monitoring, unmatched } = spellings.resolve(
+      (spelling) =>
+        (byOktmo && spelling.oktmo ? index.byCode(spelling.oktmo) : index.byName(spelling.name)) ??
+        (index.isRegional(spelling.name) ? index.add(spelling.name, undefined) : undefined),
     );
     for (const [name, { spelling, rows }] of unmatched) {
       if (options.allowUnmatched) {

@@ -176,6 +176,24 @@ describe('the regional level', () => {
       75,
     );
   });
+
+  it('exists from monitoring rows alone when the headcount file has none of its own', () => {
+    const { write } = inputDir();
+    const headcounts = write('h.csv', csv([RU_HEADCOUNT_HEADER, ['г. Кызыл', 'ОО', '', '1', '1']]));
+    const monitoring = write(
+      'm.csv',
+      csv([
+        RU_MONITORING_HEADER,
+        monitoringRow('Региональный уровень', '75').map((c) => (c === 'ОО' ? 'РОИВ' : c)),
+        monitoringRow('г. Кызыл', '1'),
+      ]),
+    );
+    const inputs = load({ monitoring: [monitoring], headcounts });
+    expect(inputs.municipalities).toContainEqual({ name: 'Республика Тыва', level: 'regional' });
+    expect(monitoringOf(inputs, '2025-12-28', 'Республика Тыва', 'authority')?.staffWriting).toBe(
+      75,
+    );
+  });
 });
 
 describe('OKTMO', () => {
