@@ -73,6 +73,8 @@ export type Problem = Place &
     | { code: 'baseline-missing'; indicator: string }
     | { code: 'file-exists' }
     | { code: 'limit-exceeded'; what: string; limit: number }
+    /** A command line commander refused: `usage` is commander's error code, `subject` what it quoted. */
+    | { code: 'usage'; usage: string; subject: string; values: string[]; message: string }
   );
 
 export type ProblemCode = Problem['code'];

@@ -1,7 +1,7 @@
 // The entry point: parses argv, runs a command, maps every error to its exit
 // code. The only place that decides how the process ends.
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { type Problem, UserError } from '../errors.js';
 import { CATALOGUES, type Lang, problemText } from '../i18n/index.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
@@ -28,6 +28,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .helpOption('--help', 'show help')
     .showHelpAfterError(false)
+    .configureOutput({ outputError: () => {} })
     .exitOverride();
   computeCommand(program);
   checkCommand(program);
@@ -35,8 +36,28 @@ export function buildProgram(): Command {
   trendCommand(program);
   validateCommand(program);
   initCommand(program);
-  for (const command of program.commands) command.exitOverride().helpOption('--help', 'show help');
+  // Commander's own error text is replaced by a message in the user's language.
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .helpOption('--help', 'show help')
+      .configureOutput({ outputError: () => {} });
+  }
   return program;
+}
+
+/** Commander's message taken apart, so that it can be said in the user's language. */
+function usageProblem(error: CommanderError): Problem {
+  const message = error.message.replace(/^error:\s*/, '').replace(/\.$/, '');
+  const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const choices = /Allowed choices are (.*)$/.exec(message)?.[1]?.split(/,\s*/) ?? [];
+  return {
+    code: 'usage',
+    usage: error.code,
+    subject: quoted[0] ?? '',
+    values: [...quoted.slice(1), ...choices],
+    message,
+  };
 }
 
 function report(error: unknown, lang: Lang): number {
@@ -48,8 +69,9 @@ function report(error: unknown, lang: Lang): number {
     return EXIT.badInput;
   }
   if (error instanceof CommanderError) {
-    // Commander has printed its message (usage errors) or the help text.
-    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    // Help and version were printed; a refused command line is a usage problem.
+    if (error.exitCode === 0 || error.code.startsWith('commander.help')) return EXIT.ok;
+    return report(new UserError(usageProblem(error)), lang);
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${t.error}: internal error: ${message}\n`);

@@ -162,6 +162,7 @@ export const en: Catalogue = {
       `Give --baseline-${p.indicator} P, --baseline FILE or baselines in the config (the baseline command computes it).`,
     'file-exists': () => 'the file exists. Add --force to overwrite it.',
     'limit-exceeded': (p) => `limit exceeded: ${p.what} (at most ${p.limit}). Check the file.`,
+    usage: (p) => `${p.message}. See: sferum-kpi <command> --help.`,
   },
   warnings: {
     'empty-cells': (w) => `${w.count} empty (or "-") cells read as 0, columns: ${list(w.columns)}.`,

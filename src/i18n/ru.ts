@@ -70,6 +70,18 @@ const BASELINE_REASONS: Record<string, string> = {
   'no-values': 'в файле нет ни одного значения',
 };
 
+// Commander's refusals of a command line, in Russian (by commander's error code).
+const RU_USAGE: Record<string, (subject: string, values: string[]) => string> = {
+  'commander.missingMandatoryOptionValue': (s) => `не указан обязательный параметр ${s}`,
+  'commander.optionMissingArgument': (s) => `у параметра ${s} не указано значение`,
+  'commander.unknownOption': (s) => `неизвестный параметр ${s}`,
+  'commander.unknownCommand': (s) => `неизвестная команда ${s}`,
+  'commander.invalidArgument': (s, v) =>
+    `недопустимое значение ${s}: «${v[0] ?? ''}»${v.length > 1 ? `; допустимо: ${v.slice(1).join(', ')}` : ''}`,
+  'commander.excessArguments': (s) => `лишние аргументы у команды ${s}`,
+  'commander.missingArgument': (s) => `не указан аргумент ${s}`,
+};
+
 export const ru: Catalogue = {
   decimalSeparator: ',',
   error: 'ошибка',
@@ -161,6 +173,8 @@ export const ru: Catalogue = {
       `Задайте --baseline-${p.indicator} P, --baseline FILE или baselines в конфигурации (вычислить его можно командой baseline).`,
     'file-exists': () => 'файл уже существует. Добавьте --force, чтобы перезаписать.',
     'limit-exceeded': (p) => `превышен предел: ${p.what} (не больше ${p.limit}). Проверьте файл.`,
+    usage: (p) =>
+      `${RU_USAGE[p.usage]?.(p.subject, p.values) ?? p.message}. Справка: sferum-kpi <команда> --help.`,
   },
   warnings: {
     'empty-cells': (w) =>

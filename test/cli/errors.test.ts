@@ -390,8 +390,35 @@ describe('errors beyond one fixture', () => {
     const result = runCli(['compute', '-m', MONITORING]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('--headcounts');
+    expect(result.stderr).toBe(
+      'ошибка: не указан обязательный параметр -h, --headcounts <file>. Справка: sferum-kpi <команда> --help.\n',
+    );
     expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('a refused command line is said in the chosen language, exit 2', () => {
+    const ru = runCli(['compute', '-m', MONITORING, '-h', HEADCOUNTS, '--format', 'xml']);
+    expect(ru.status).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr).toContain(
+      'недопустимое значение -f, --format <format>: «xml»; допустимо: table, csv, json',
+    );
+    const en = runCli([
+      'compute',
+      '-m',
+      MONITORING,
+      '-h',
+      HEADCOUNTS,
+      '--format',
+      'xml',
+      '--lang',
+      'en',
+    ]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, csv, json");
+    const unknown = runCli(['frob']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('неизвестная команда frob');
   });
 
   it('--lang en: the same facts in English', () => {
