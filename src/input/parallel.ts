@@ -95,6 +95,28 @@ export function* readFiles(options: ReadOptions): Generator<HeadcountFile | Moni
   yield* readOnWorkers(tasks, threads, dialect, options.vocabulary, progress);
 }
 
+/**
+ * The worker's first code: loads the reading worker, and if it cannot be
+ * loaded, answers every task with that error. The main thread, asleep in
+ * Atomics.wait, would otherwise never hear of a worker that failed to start.
+ */
+function boot(worker: URL): string {
+  return `
+const { workerData } = require('node:worker_threads');
+import(${JSON.stringify(worker.href)}).catch((error) => {
+  const { port, signal } = workerData;
+  port.on('message', (task) => {
+    port.postMessage({
+      index: task.index,
+      internal: 'a reading thread did not start: ' + (error && error.message),
+      stack: error && error.stack,
+    });
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+});`;
+}
+
 function outcomeValue(outcome: TaskOutcome): HeadcountFile | MonitoringFile {
   if ('result' in outcome) return outcome.result;
   if ('problems' in outcome) throw new UserError(outcome.problems, outcome.more);
@@ -114,7 +136,8 @@ function* readOnWorkers(
   const workers = Array.from({ length: threads }, () => {
     const { port1, port2 } = new MessageChannel();
     const setup: WorkerSetup = { port: port2, signal, dialect, vocabulary };
-    const worker = new Worker(WORKER, {
+    const worker = new Worker(boot(WORKER), {
+      eval: true,
       workerData: setup,
       transferList: [port2],
       // A small young generation: parsing makes short-lived strings, and a large
