@@ -2,7 +2,7 @@
 // with columns indicator, value and optional municipality.
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Baselines } from '../domain/evaluate.js';
 import type { IndicatorId } from '../domain/roadmap.js';
 import { type Problem, ProblemList, UserError } from '../errors.js';
