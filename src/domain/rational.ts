@@ -12,6 +12,8 @@ export interface Decimal {
 
 export function toDecimal(value: number): Decimal {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  // Whole numbers exactly, however large: toFixed writes 1e21 and above with an exponent.
+  if (Number.isInteger(value)) return { units: BigInt(value), scale: 0 };
   let text = String(value);
   if (/e/i.test(text)) text = value.toFixed(15).replace(/0+$/, '').replace(/\.$/, '');
   const negative = text.startsWith('-');
