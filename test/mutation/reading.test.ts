@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORG_TYPES } from '../../src/domain/organisations.js';
 import { type Problem, UserError } from '../../src/errors.js';
-import { type Inputs, loadInputs } from '../../src/input/load.js';
+import { dataForWeek, type Inputs, loadInputs, organisationsByType } from '../../src/input/load.js';
 import { LIMITS } from '../../src/input/table.js';
 import { buildVocabulary } from '../../src/input/vocabulary.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
@@ -263,6 +263,71 @@ describe('sums', () => {
         usersTotal: 7,
         rows: 1,
       },
+    });
+  });
+});
+
+describe('loadInputs across files', () => {
+  it('an unknown municipality left out with --allow-unmatched: one warning with all its rows, no week of its own', () => {
+    const dir = tempDir();
+    const h = join(dir, 'h.csv');
+    const m = join(dir, 'm.csv');
+    writeFileSync(h, GOOD_H);
+    writeFileSync(
+      m,
+      `${M},ОКТМО,Неделя\nг. Кызыл,ОО,1,2,3,0,5,93701000,21.12.2025\nАтлантида,ОО,1,2,3,0,5,1,28.12.2025\nАтлантида,ОО,1,2,3,0,5,2,28.12.2025\n`,
+    );
+    const inputs = loadInputs({
+      headcounts: h,
+      monitoring: [m],
+      vocabulary: buildVocabulary(),
+      allowUnmatched: true,
+    });
+    expect(inputs.warnings.filter((w) => w.code === 'unmatched-skipped')).toEqual([
+      { code: 'unmatched-skipped', file: m, line: 3, value: 'Атлантида', rows: 2 },
+    ]);
+    expect(inputs.weeks).toEqual(['2025-12-21']);
+  });
+
+  it('counts the problems past the listing limit over every file', () => {
+    const bad = `${M}\n${'г. Кызыл,ОО,x,2,3,0,5\n'.repeat(25)}`;
+    try {
+      load(GOOD_H, [bad, bad.replace(/x/g, 'y')]);
+      throw new Error('read');
+    } catch (error) {
+      expect((error as UserError).problems).toHaveLength(20);
+      expect((error as UserError).more).toBe(30);
+    }
+  });
+
+  it('regional rows of the monitoring export need no headcounts', () => {
+    const inputs = load(
+      GOOD_H,
+      `${M},Неделя\nг. Кызыл,ОО,1,2,3,0,5,28.12.2025\nРеспублика Тыва,РОИВ,7,0,0,0,7,28.12.2025\n`,
+    );
+    const { data } = dataForWeek(inputs, '2025-12-28');
+    const regional = data.find((d) => d.municipality.level === 'regional');
+    expect(regional?.headcounts).toEqual([]);
+    expect(regional?.monitoring[0]?.sums.staffWriting).toBe(7);
+  });
+
+  it('counts organisations per type over the files of one kind (validate)', () => {
+    const inputs = load(`${H}\nг. Кызыл,ОО,10,100\nг. Кызыл,ДОО,5,50\nг. Кызыл,ОО,1,1\n`, [
+      `${M}\nг. Кызыл,ОО,1,2,3,0,5\n`,
+      `${M}\nг. Кызыл,СПО,1,2,3,0,5\nг. Кызыл,ОО,1,2,3,0,5\n`,
+    ]);
+    expect(organisationsByType(inputs.files, 'headcounts')).toEqual({
+      school: 2,
+      preschool: 1,
+      spo: 0,
+      dod: 0,
+      authority: 0,
+      subordinate: 0,
+    });
+    expect(organisationsByType(inputs.files, 'monitoring')).toMatchObject({
+      school: 2,
+      spo: 1,
+      preschool: 0,
     });
   });
 });
