@@ -20,7 +20,12 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/cli/**', '**/*.cli.test.ts', '**/node_modules/**'],
+    exclude: [
+      'test/cli/**',
+      '**/*.cli.test.ts',
+      'test/input/clean-rows.test.ts',
+      '**/node_modules/**',
+    ],
     env: { FC_RUNS: '12', FC_MAX_RUNS: '100' },
     setupFiles: ['test/mutation/setup.ts'],
     testTimeout: 30000,
