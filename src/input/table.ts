@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Parser } from 'csv-parse';
 import { type Problem, type ProblemList, UserError } from '../errors.js';
 import { type Decoded, type Delimiter, type DialectOptions, detectDelimiter } from './dialect.js';
+import { splitPlainLine } from './lines.js';
 import { openSource } from './source.js';
 import {
   FIELD_KEYS,
@@ -165,9 +166,106 @@ interface CsvError extends Error {
   column?: number;
 }
 
+/** Bytes of a line break and of a carriage return. */
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Where plain reading stopped: the bytes csv-parse reads from, and the lines before them. */
+interface Handover {
+  /** The bytes from the start of the first line that is not plain to the end of its chunk. */
+  bytes: Buffer;
+  /** Lines of the file before it. */
+  linesBefore: number;
+  /** The file's line break, once seen; csv-parse finds it itself when plain reading saw none. */
+  recordDelimiter: '\n' | '\r\n' | undefined;
+  /** Empty lines since the last record, counted only if a record follows (as csv-parse counts). */
+  emptyLines: number;
+}
+
+/**
+ * Reads the plain lines of a file (lines.ts) from its chunks, handing each
+ * record to `onRecord` with its line number, until the end of the file or
+ * the first line that is not plain; then returns where csv-parse takes over.
+ */
+function readPlainLines(
+  chunks: Iterator<Buffer>,
+  delimiter: Delimiter,
+  onRecord: (cells: string[], line: number) => void,
+  onEmptyLines: (count: number) => void,
+): Handover | undefined {
+  let line = 0;
+  let emptyLines = 0;
+  let crlf: boolean | undefined;
+  let carry: Buffer | undefined;
+  const handover = (bytes: Buffer): Handover => ({
+    bytes,
+    linesBefore: line,
+    recordDelimiter: crlf === undefined ? undefined : crlf ? '\r\n' : '\n',
+    emptyLines,
+  });
+  /** Reads bytes[start, end) as one line; false when it is not plain. */
+  const plain = (bytes: Buffer, start: number, end: number, ended: boolean): boolean => {
+    let stop = end;
+    // The first line break settles the file's, as csv-parse settles it: a
+    // plain line holds no other line break or carriage return.
+    const crlfHere = crlf ?? (stop > start && bytes[stop - 1] === CR);
+    if (ended && crlfHere) {
+      if (stop === start || bytes[stop - 1] !== CR) return false;
+      stop--;
+    }
+    if (stop - start > LIMITS.recordChars) return false;
+    if (stop === start) {
+      line++;
+      if (ended) crlf = crlfHere;
+      emptyLines++;
+      return true;
+    }
+    const text = bytes.toString('utf8', start, stop);
+    if (text.indexOf('\r') >= 0) return false;
+    const cells = splitPlainLine(text, delimiter);
+    if (!cells) return false;
+    line++;
+    if (ended) crlf = crlfHere;
+    if (emptyLines > 0) {
+      onEmptyLines(emptyLines);
+      emptyLines = 0;
+    }
+    onRecord(cells, line);
+    return true;
+  };
+  for (let step = chunks.next(); !step.done; step = chunks.next()) {
+    const chunk = step.value;
+    let start = 0;
+    if (carry) {
+      const end = chunk.indexOf(LF);
+      if (end < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        // A line longer than any record: csv-parse names the limit it runs over.
+        if (carry.length > LIMITS.recordChars + 2) return handover(carry);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, end)]);
+      if (!plain(joined, 0, joined.length, true)) return handover(Buffer.concat([carry, chunk]));
+      carry = undefined;
+      start = end + 1;
+    }
+    for (let end = chunk.indexOf(LF, start); end >= 0; end = chunk.indexOf(LF, start)) {
+      if (!plain(chunk, start, end, true)) return handover(chunk.subarray(start));
+      start = end + 1;
+    }
+    // The chunk's bytes are reused two chunks on: keep a copy of the unfinished line.
+    if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
+  }
+  if (carry && !plain(carry, 0, carry.length, false)) return handover(carry);
+  return undefined;
+}
+
 /**
  * Reads one file: decodes it, splits it by the dialect, maps the header and
- * hands each data row to `onRow` as it is parsed (rows are not kept).
+ * hands each data row to `onRow` as it is parsed (rows are not kept). Plain
+ * lines are split by readPlainLines; from the first line that is not plain
+ * to the end of the file, csv-parse reads (`plainLines: false`: csv-parse
+ * reads the whole file).
  */
 export function readTable(
   file: string,
@@ -176,6 +274,7 @@ export function readTable(
   vocabulary: Vocabulary,
   onHeader: (columns: ColumnMap, headers: string[]) => RowCallback,
   problems: ProblemList,
+  plainLines = true,
 ): TableInfo {
   const source = openSource(file, dialect.encoding);
   if (source.head.search(/\S/) < 0) throw new UserError({ code: 'file-empty', file });
@@ -183,11 +282,86 @@ export function readTable(
   let headers: string[] | undefined;
   let onRow: RowCallback | undefined;
   let rows = 0;
+  let blankRows = 0;
+  let emptyLines = 0;
+
+  /** One record, wherever it was read; `swallowed` when a quote ran on over a line break. */
+  const onRecord = (cells: string[], line: number, swallowed = false): void => {
+    if (!headers) {
+      if (cells.length > LIMITS.columns) {
+        throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
+      }
+      headers = cells.map((h) => h.trim());
+      onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
+      return;
+    }
+    if (swallowed) {
+      problems.add({ code: 'csv-syntax', file, line, reason: 'QUOTE_SWALLOWS_LINE' });
+      return;
+    }
+    if (cells.length !== headers.length) {
+      // A row of only empty cells is a blank line an export wrote with delimiters.
+      if (cells.every((c) => c.trim() === '')) {
+        blankRows++;
+        return;
+      }
+      problems.add({
+        code: 'field-count',
+        file,
+        line,
+        expected: headers.length,
+        got: cells.length,
+      });
+      return;
+    }
+    if (cells.every((c) => c.trim() === '')) {
+      blankRows++;
+      return;
+    }
+    rows++;
+    onRow?.(cells, line);
+  };
+
+  const chunks = source.chunks()[Symbol.iterator]();
+  const handover = plainLines
+    ? readPlainLines(chunks, delimiter, onRecord, (count) => {
+        emptyLines += count;
+      })
+    : { bytes: undefined, linesBefore: 0, recordDelimiter: undefined, emptyLines: 0 };
+  if (handover) {
+    emptyLines += readWithCsvParse(file, delimiter, handover, chunks, onRecord, () => headers);
+  }
+  if (!headers) throw new UserError({ code: 'file-empty', file });
+  return {
+    file,
+    kind,
+    encoding: source.encoding,
+    bom: source.bom,
+    delimiter,
+    headers,
+    rows,
+    blankLines: emptyLines + blankRows,
+  };
+}
+
+/**
+ * csv-parse reads the rest of a file, from `handover.bytes` on, then every
+ * remaining chunk; records reach `onRecord` with their line in the file.
+ * Returns the empty lines it skipped.
+ */
+function readWithCsvParse(
+  file: string,
+  delimiter: Delimiter,
+  handover: Omit<Handover, 'bytes'> & { bytes: Buffer | undefined },
+  chunks: Iterator<Buffer>,
+  onRecord: (cells: string[], line: number, swallowed: boolean) => void,
+  headers: () => string[] | undefined,
+): number {
+  const before = handover.linesBefore;
   let lastLine = 0;
   let lastEmpty = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines; this is how many it overcounted.
   let crlfDrift = 0;
-  let blankRows = 0;
   try {
     const parser = chunkParser({
       delimiter,
@@ -195,10 +369,11 @@ export function readTable(
       relax_quotes: true,
       skip_empty_lines: true,
       max_record_size: LIMITS.recordChars,
+      ...(handover.recordDelimiter ? { record_delimiter: handover.recordDelimiter } : {}),
     });
     // The parser's running counts, read as each record arrives (no object per record).
     const context = parser.info;
-    const onRecord = (cells: string[]): undefined => {
+    const push = (cells: string[]): undefined => {
       // context.lines is the line the record ends on; count forward from the
       // previous record so a record with quoted line breaks gets its first line.
       const line = lastLine + 1 + (context.empty_lines - lastEmpty);
@@ -211,61 +386,36 @@ export function readTable(
       }
       lastLine = context.lines - crlfDrift;
       lastEmpty = context.empty_lines;
-      if (!headers) {
-        if (cells.length > LIMITS.columns) {
-          throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
-        }
-        headers = cells.map((h) => h.trim());
-        onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
-        return undefined;
-      }
-      if (swallowed) {
-        problems.add({ code: 'csv-syntax', file, line, reason: 'QUOTE_SWALLOWS_LINE' });
-        return undefined;
-      }
-      if (cells.length !== headers.length) {
-        // A row of only empty cells is a blank line an export wrote with delimiters.
-        if (cells.every((c) => c.trim() === '')) {
-          blankRows++;
-          return undefined;
-        }
-        problems.add({
-          code: 'field-count',
-          file,
-          line,
-          expected: headers.length,
-          got: cells.length,
-        });
-        return undefined;
-      }
-      if (cells.every((c) => c.trim() === '')) {
-        blankRows++;
-        return undefined;
-      }
-      rows++;
-      onRow?.(cells, line);
+      onRecord(cells, before + line, swallowed);
       return undefined;
     };
-    for (const chunk of source.chunks()) {
-      const error = parser.parse(chunk, false, onRecord, ignore);
+    if (handover.bytes) {
+      const error = parser.parse(handover.bytes, false, push, ignore);
       if (error) throw error;
     }
-    const error = parser.parse(undefined, true, onRecord, ignore);
+    for (let step = chunks.next(); !step.done; step = chunks.next()) {
+      const error = parser.parse(step.value, false, push, ignore);
+      if (error) throw error;
+    }
+    const error = parser.parse(undefined, true, push, ignore);
     if (error) throw error;
+    // Empty lines count only before a record: those at the end of the file do not.
+    return lastLine > 0 ? handover.emptyLines + lastEmpty : 0;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const csv = error as CsvError;
     // The line the broken record starts on: an unclosed quote is found only at the end of the file.
-    const recordLine = lastLine + 1 + ((csv.empty_lines ?? lastEmpty) - lastEmpty);
+    const recordLine = before + lastLine + 1 + ((csv.empty_lines ?? lastEmpty) - lastEmpty);
     // Millions of columns run over the record size first: name the columns, not a quote.
     if (csv.code === 'CSV_MAX_RECORD_SIZE' && (csv.column ?? 0) > LIMITS.columns) {
+      const header = headers();
       throw new UserError(
-        headers
+        header
           ? {
               code: 'field-count',
               file,
               line: recordLine,
-              expected: headers.length,
+              expected: header.length,
               got: csv.column ?? 0,
             }
           : { code: 'too-many-columns', file, line: recordLine, limit: LIMITS.columns },
@@ -286,15 +436,4 @@ export function readTable(
       reason: csv.code ?? csv.message,
     });
   }
-  if (!headers) throw new UserError({ code: 'file-empty', file });
-  return {
-    file,
-    kind,
-    encoding: source.encoding,
-    bom: source.bom,
-    delimiter,
-    headers,
-    rows,
-    blankLines: lastEmpty + blankRows,
-  };
 }
