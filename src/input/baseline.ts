@@ -13,28 +13,34 @@ import { readBytes } from './table.js';
 import { parsePercent } from './values.js';
 import { normalizeHeader } from './vocabulary.js';
 
-const percent = z.unknown().transform((raw, ctx) => {
-  const value = typeof raw === 'number' || typeof raw === 'string' ? parsePercent(raw) : null;
-  if (value === null) {
-    ctx.addIssue({ code: 'custom', message: 'bad-percent', params: { value: raw } });
-    return z.NEVER;
-  }
-  return value;
-});
-// A value is a percentage, or an object holding one under `value` (as `baseline --out` writes).
-const value = z.preprocess(
-  (v) => (typeof v === 'object' && v !== null && 'value' in v ? v.value : v),
-  percent,
-);
-const perIndicator = z.object({ '1': value.optional(), '2': value.optional() }).loose();
+/** The schemas of a baseline file, built on first use (most runs read none). */
+function buildSchemas() {
+  const percent = z.unknown().transform((raw, ctx) => {
+    const value = typeof raw === 'number' || typeof raw === 'string' ? parsePercent(raw) : null;
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message: 'bad-percent', params: { value: raw } });
+      return z.NEVER;
+    }
+    return value;
+  });
+  // A value is a percentage, or an object holding one under `value` (as `baseline --out` writes).
+  const value = z.preprocess(
+    (v) => (typeof v === 'object' && v !== null && 'value' in v ? v.value : v),
+    percent,
+  );
+  const perIndicator = z.object({ '1': value.optional(), '2': value.optional() }).loose();
 
-/** The file `baseline --out` writes; a plain `{ "1": 41.7, "2": 18.4 }` is read by perIndicator. */
-const BaselineJson = z
-  .object({
-    indicators: perIndicator,
-    byMunicipality: z.record(z.string(), perIndicator).optional(),
-  })
-  .loose();
+  /** The file `baseline --out` writes; a plain `{ "1": 41.7, "2": 18.4 }` is read by perIndicator. */
+  const json = z
+    .object({
+      indicators: perIndicator,
+      byMunicipality: z.record(z.string(), perIndicator).optional(),
+    })
+    .loose();
+  return { perIndicator, json };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
 /** Header names of a baseline CSV, English as SPEC 4.4 names them, or Russian. */
 const CSV_COLUMNS = {
@@ -68,7 +74,8 @@ function fromJson(text: string, file: string): BaselineValues {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new UserError({ code: 'bad-baseline-file', file, reason: 'json-shape' });
   }
-  const parsed = ('indicators' in json ? BaselineJson : perIndicator).safeParse(json);
+  schemas ??= buildSchemas();
+  const parsed = ('indicators' in json ? schemas.json : schemas.perIndicator).safeParse(json);
   if (!parsed.success) {
     const problems = new ProblemList();
     for (const issue of parsed.error.issues) {

@@ -73,108 +73,117 @@ function known<S extends z.ZodRawShape>(shape: S) {
   );
 }
 
-const text = z.string(expect('text')).trim().min(1, expect('text'));
-const texts = z.array(text, expect('texts'));
+/**
+ * The schema of a config file, built on first use: most runs read no config,
+ * and building zod schemas is a noticeable part of a short run's start-up.
+ */
+function buildConfigSchema() {
+  const text = z.string(expect('text')).trim().min(1, expect('text'));
+  const texts = z.array(text, expect('texts'));
 
-function percentOf(code: ConfigExpected) {
-  return z.unknown().transform((raw, ctx) => {
-    const value = typeof raw === 'number' || typeof raw === 'string' ? parsePercent(raw) : null;
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message: code });
-      return z.NEVER;
-    }
-    return value;
-  });
-}
-
-const baselinePair = known({
-  '1': percentOf('percent-or-null').nullable().optional(),
-  '2': percentOf('percent-or-null').nullable().optional(),
-});
-
-const isoDate = z
-  .string(expect('date'))
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDate(s) === s, expect('date'));
-
-function stagesOf(target: z.ZodType<number | 'baseline'>) {
-  return z
-    .array(
-      known({
-        stage: z.number(expect('stage')).int(expect('stage')).positive(expect('stage')),
-        due: isoDate,
-        target,
-        conditional: z.boolean(expect('boolean')).optional(),
-      }),
-      expect('stages'),
-    )
-    .min(1, expect('stages'))
-    .superRefine((stages, ctx) => {
-      const seen = new Set<number>();
-      stages.forEach((s, i) => {
-        if (seen.has(s.stage)) {
-          ctx.addIssue({ code: 'custom', path: [i, 'stage'], message: 'unique-stage' });
-        }
-        seen.add(s.stage);
-      });
+  function percentOf(code: ConfigExpected) {
+    return z.unknown().transform((raw, ctx) => {
+      const value = typeof raw === 'number' || typeof raw === 'string' ? parsePercent(raw) : null;
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message: code });
+        return z.NEVER;
+      }
+      return value;
     });
-}
+  }
 
-/** A stage's target: a percentage, or "baseline" where the indicator has one. */
-function targetOf(baseline: boolean) {
-  return z.unknown().transform((raw, ctx): number | 'baseline' => {
-    if (baseline && raw === 'baseline') return 'baseline';
-    const value = typeof raw === 'number' ? parsePercent(raw) : null;
-    if (value === null) {
-      ctx.addIssue({ code: 'custom', message: baseline ? 'target' : 'target-percent' });
-      return z.NEVER;
-    }
-    return value;
-  });
-}
-
-// A baseline exists only for indicators 1 and 2 (the 2024/25 VK Messenger maximum).
-const stagesWithBaseline = stagesOf(targetOf(true));
-const stagesPercent = stagesOf(targetOf(false));
-
-const columnsOf = (fields: string[]) =>
-  known(
-    Object.fromEntries(fields.map((f) => [f, texts.optional()])) as Record<
-      string,
-      z.ZodOptional<typeof texts>
-    >,
-  );
-
-export const ConfigSchema = known({
-  region: text.optional(),
-  columns: known({
-    monitoring: columnsOf(CONFIG_FIELDS.monitoring).optional(),
-    headcounts: columnsOf(CONFIG_FIELDS.headcounts).optional(),
-  }).optional(),
-  orgTypes: known(
-    Object.fromEntries(ORG_TYPES.map((code) => [code, texts.optional()])) as Record<
-      OrgType,
-      z.ZodOptional<typeof texts>
-    >,
-  ).optional(),
-  privateOwnership: texts.optional(),
-  municipalities: z.record(z.string(), texts, expect('object')).optional(),
-  totalRowLabels: texts.optional(),
-  baselines: known({
+  const baselinePair = known({
     '1': percentOf('percent-or-null').nullable().optional(),
     '2': percentOf('percent-or-null').nullable().optional(),
-    byMunicipality: z.record(z.string(), baselinePair, expect('object')).optional(),
-  }).optional(),
-  stage2Conditional: z.boolean(expect('boolean')).optional(),
-  roadmap: known({
-    name: text,
-    indicators: known({
-      '1': stagesWithBaseline,
-      '2': stagesWithBaseline,
-      '3': stagesPercent,
-      '4': stagesPercent,
-    }),
-  }).optional(),
-});
+  });
+
+  const isoDate = z
+    .string(expect('date'))
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDate(s) === s, expect('date'));
+
+  function stagesOf(target: z.ZodType<number | 'baseline'>) {
+    return z
+      .array(
+        known({
+          stage: z.number(expect('stage')).int(expect('stage')).positive(expect('stage')),
+          due: isoDate,
+          target,
+          conditional: z.boolean(expect('boolean')).optional(),
+        }),
+        expect('stages'),
+      )
+      .min(1, expect('stages'))
+      .superRefine((stages, ctx) => {
+        const seen = new Set<number>();
+        stages.forEach((s, i) => {
+          if (seen.has(s.stage)) {
+            ctx.addIssue({ code: 'custom', path: [i, 'stage'], message: 'unique-stage' });
+          }
+          seen.add(s.stage);
+        });
+      });
+  }
+
+  /** A stage's target: a percentage, or "baseline" where the indicator has one. */
+  function targetOf(baseline: boolean) {
+    return z.unknown().transform((raw, ctx): number | 'baseline' => {
+      if (baseline && raw === 'baseline') return 'baseline';
+      const value = typeof raw === 'number' ? parsePercent(raw) : null;
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message: baseline ? 'target' : 'target-percent' });
+        return z.NEVER;
+      }
+      return value;
+    });
+  }
+
+  // A baseline exists only for indicators 1 and 2 (the 2024/25 VK Messenger maximum).
+  const stagesWithBaseline = stagesOf(targetOf(true));
+  const stagesPercent = stagesOf(targetOf(false));
+
+  const columnsOf = (fields: string[]) =>
+    known(
+      Object.fromEntries(fields.map((f) => [f, texts.optional()])) as Record<
+        string,
+        z.ZodOptional<typeof texts>
+      >,
+    );
+
+  return known({
+    region: text.optional(),
+    columns: known({
+      monitoring: columnsOf(CONFIG_FIELDS.monitoring).optional(),
+      headcounts: columnsOf(CONFIG_FIELDS.headcounts).optional(),
+    }).optional(),
+    orgTypes: known(
+      Object.fromEntries(ORG_TYPES.map((code) => [code, texts.optional()])) as Record<
+        OrgType,
+        z.ZodOptional<typeof texts>
+      >,
+    ).optional(),
+    privateOwnership: texts.optional(),
+    municipalities: z.record(z.string(), texts, expect('object')).optional(),
+    totalRowLabels: texts.optional(),
+    baselines: known({
+      '1': percentOf('percent-or-null').nullable().optional(),
+      '2': percentOf('percent-or-null').nullable().optional(),
+      byMunicipality: z.record(z.string(), baselinePair, expect('object')).optional(),
+    }).optional(),
+    stage2Conditional: z.boolean(expect('boolean')).optional(),
+    roadmap: known({
+      name: text,
+      indicators: known({
+        '1': stagesWithBaseline,
+        '2': stagesWithBaseline,
+        '3': stagesPercent,
+        '4': stagesPercent,
+      }),
+    }).optional(),
+  });
+}
+
+type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+let configSchema: ConfigSchema | undefined;
 
 /** A config as the rest of the tool uses it. */
 export interface Config {
@@ -409,7 +418,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
 }
 
 /** Names a config adds that another field, type or municipality already has. */
-function clashes(config: z.output<typeof ConfigSchema>, file: string): Problem[] {
+function clashes(config: z.output<ConfigSchema>, file: string): Problem[] {
   const problems: Problem[] = [];
   const clash = (path: (string | number)[], value: string, usedBy: string) =>
     problems.push({
@@ -485,13 +494,14 @@ export function readConfig(file: string): Config {
     });
   }
   const data = stripComments(json);
-  const parsed = ConfigSchema.safeParse(data);
+  configSchema ??= buildConfigSchema();
+  const parsed = configSchema.safeParse(data);
   const problems = new ProblemList();
   if (!parsed.success) {
     for (const p of issueProblems(parsed.error.issues, data, file)) problems.add(p);
     problems.throwIfAny();
   }
-  const config = parsed.data as z.output<typeof ConfigSchema>;
+  const config = parsed.data as z.output<ConfigSchema>;
   for (const p of clashes(config, file)) problems.add(p);
   problems.throwIfAny();
 
