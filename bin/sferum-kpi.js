@@ -1,4 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { compileBundle } = require('./bundle.js');
 
-main(process.argv);
+const file = join(__dirname, '..', 'dist', 'main.cjs');
+let cache;
+try {
+  cache = readFileSync(`${file}.cache`);
+} catch {
+  // No cache (a build without one): V8 compiles the bundle as it runs.
+}
+compileBundle(file, cache).run().main(process.argv);

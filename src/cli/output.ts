@@ -1,6 +1,5 @@
 // Where output goes: stdout, or a file written whole or not at all. Warnings
 // go to stderr.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -14,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { lazyCrypto } from '../builtins.js';
 import { UserError } from '../errors.js';
 import { type Catalogue, warningText } from '../i18n/index.js';
 import type { Warning } from '../warnings.js';
@@ -88,7 +88,7 @@ export function writeOutput(
   const target = realPath(out);
   const temporary = join(
     dirname(target),
-    `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${basename(target)}.${lazyCrypto().randomBytes(4).toString('hex')}.tmp`,
   );
   let fd: number | undefined;
   try {

@@ -16,9 +16,15 @@ export interface CliResult {
 
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string;
+    input?: string | Buffer;
+    env?: Record<string, string>;
+    /** Another copy of the binary. */
+    bin?: string;
+  } = {},
 ): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },

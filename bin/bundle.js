@@ -1,0 +1,31 @@
+// Compiles the command line's bundle (dist/main.cjs) with V8's code cache
+// written at build time (scripts/code-cache.mjs), when V8 accepts it; else
+// compiles it as Node would. Either way the result is the same module.
+// CommonJS (bin/package.json), like the bundle: an ES module entry point
+// would start Node's ES module loader, which costs more than the cache saves.
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
+
+/**
+ * @param {string} file the bundle
+ * @param {Buffer | undefined} cachedData V8's code cache of it, if any
+ */
+function compileBundle(file, cachedData) {
+  const source = readFileSync(file, 'utf8');
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    { filename: file, cachedData },
+  );
+  return {
+    script,
+    run() {
+      const module = { exports: {} };
+      script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+      return module.exports;
+    },
+  };
+}
+
+module.exports = { compileBundle };

@@ -1,0 +1,36 @@
+// Writes dist/main.cjs.cache: V8's compiled code of dist/main.cjs after it
+// has run the jobs an analyst runs most (compute on the bundled fixtures, as
+// a table and as CSV, and --help), so that bin/sferum-kpi.js finds compiled
+// the functions a run needs. Run by scripts/build.mjs. A cache that V8 does
+// not accept (another Node version) is ignored by bin/sferum-kpi.js.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import bundle from '../bin/bundle.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { script, run } = bundle.compileBundle(join(root, 'dist', 'main.cjs'), undefined);
+const out = mkdtempSync(join(tmpdir(), 'sferum-kpi-cache-'));
+const { main } = run();
+const inputs = [
+  '--monitoring',
+  join(root, 'fixtures', 'monitoring-2026-01-11.csv'),
+  '--headcounts',
+  join(root, 'fixtures', 'headcounts.csv'),
+];
+// Warnings and the reports go to files, not to the build's output.
+const stderr = process.stderr.write.bind(process.stderr);
+process.stderr.write = () => true;
+try {
+  for (const args of [
+    ['compute', ...inputs, '--out', join(out, 'table.txt')],
+    ['compute', ...inputs, '--format', 'csv', '--out', join(out, 'table.csv')],
+  ])
+    await main(['node', 'sferum-kpi', ...args]);
+} finally {
+  process.stderr.write = stderr;
+  rmSync(out, { recursive: true, force: true });
+}
+process.exitCode = 0;
+writeFileSync(join(root, 'dist', 'main.cjs.cache'), script.createCachedData());
