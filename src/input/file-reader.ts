@@ -162,18 +162,25 @@ const SLOT: Record<OrgType, number> = {
   subordinate: 10,
 };
 
+/** The groups of one week, municipality as written and OKTMO, by type and ownership (SLOT). */
+interface Place<S> {
+  week: string;
+  oktmo: string | undefined;
+  slots: (Group<S> | undefined)[];
+}
+
 /**
- * A file's groups, found by week, name and OKTMO, then by type and
- * ownership. Rows of one municipality usually follow each other, so the
- * previous row's place is tried first.
+ * A file's groups, found by name, then by week and OKTMO, then by type and
+ * ownership. Rows of one municipality often follow each other, so the
+ * previous row's place is tried first; otherwise the name is looked up as it
+ * stands (no key is built per row: on a national export in no particular
+ * order, that cost more than the rest of the lookup).
  */
 class Groups<S> {
   readonly list: Group<S>[] = [];
-  private readonly byPlace = new Map<string, (Group<S> | undefined)[]>();
-  private lastWeek = '';
+  private readonly byName = new Map<string, Place<S>[]>();
   private lastName = '';
-  private lastOktmo: string | undefined;
-  private last: (Group<S> | undefined)[] | undefined;
+  private last: Place<S> | undefined;
 
   constructor(private readonly empty: () => S) {}
 
@@ -185,24 +192,26 @@ class Groups<S> {
     isPrivate: boolean,
     line: number,
   ): Group<S> {
-    let slots = this.last;
-    if (!slots || week !== this.lastWeek || name !== this.lastName || oktmo !== this.lastOktmo) {
-      const key = `${week}\u0000${name}\u0000${oktmo ?? ''}`;
-      slots = this.byPlace.get(key);
-      if (!slots) {
-        slots = new Array(12).fill(undefined);
-        this.byPlace.set(key, slots);
+    let place = this.last;
+    if (!place || name !== this.lastName || week !== place.week || oktmo !== place.oktmo) {
+      let places = this.byName.get(name);
+      if (!places) {
+        places = [];
+        this.byName.set(name, places);
       }
-      this.last = slots;
-      this.lastWeek = week;
+      place = places.find((p) => p.week === week && p.oktmo === oktmo);
+      if (!place) {
+        place = { week, oktmo, slots: new Array(12).fill(undefined) };
+        places.push(place);
+      }
+      this.last = place;
       this.lastName = name;
-      this.lastOktmo = oktmo;
     }
     const slot = SLOT[orgType] + (isPrivate ? 1 : 0);
-    let group = slots[slot];
+    let group = place.slots[slot];
     if (!group) {
       group = { week, name, oktmo, orgType, private: isPrivate, sums: this.empty(), line };
-      slots[slot] = group;
+      place.slots[slot] = group;
       this.list.push(group);
     }
     return group;
