@@ -2,7 +2,6 @@
 // region-wide values they were taken from, and the file `compute --baseline`
 // and `check --baseline` read.
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import {
   BASELINE_INDICATORS,
   type BaselineMaxima,
@@ -10,6 +9,7 @@ import {
   type BaselineResult,
 } from '../domain/baseline.js';
 import type { Catalogue, Lang } from '../i18n/index.js';
+import { drawTable } from './cli-table.js';
 import { formatCount, formatDate, formatShare } from './format.js';
 
 const WORDS = {
@@ -91,57 +91,56 @@ export function baselineTable(
   }
   lines.push('');
 
-  const weeks = new Table({
-    head: [w.week, ...BASELINE_INDICATORS.map((id) => `${t.indicator[id].short}, %`)].map((h) =>
-      chalk.bold(h),
-    ),
-    colAligns: ['left', 'right', 'right'],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const { week, indicators } of result.weeks) {
-    weeks.push([
-      formatDate(week, lang),
-      ...BASELINE_INDICATORS.map((id) => {
-        const share = indicators[id].share;
-        if (share === null) return t.status.na;
-        const isMax = result.indicators[id]?.week === week;
-        const text = formatShare(share, 2, t);
-        return isMax ? chalk.bold(`${text} ▲`) : text;
-      }),
-    ]);
-  }
-  lines.push(weeks.toString());
+  lines.push(
+    drawTable({
+      head: [w.week, ...BASELINE_INDICATORS.map((id) => `${t.indicator[id].short}, %`)].map((h) =>
+        chalk.bold(h),
+      ),
+      rows: result.weeks.map(({ week, indicators }) => [
+        formatDate(week, lang),
+        ...BASELINE_INDICATORS.map((id) => {
+          const share = indicators[id].share;
+          if (share === null) return t.status.na;
+          const isMax = result.indicators[id]?.week === week;
+          const text = formatShare(share, 2, t);
+          return isMax ? chalk.bold(`${text} ▲`) : text;
+        }),
+      ]),
+      colAligns: ['left', 'right', 'right'],
+    }),
+  );
   lines.push(chalk.dim(w.marker));
   if (result.outside.length > 0)
     lines.push(w.outside(result.outside.map((week) => formatDate(week, lang)).join(', ')));
 
   if (result.byMunicipality) {
     lines.push('', chalk.bold(w.byMunicipality));
-    const table = new Table({
-      head: [
-        t.report.municipality,
-        ...BASELINE_INDICATORS.flatMap((id) => [`${t.indicator[id].short}, %`, w.weekOf]),
-      ].map((h) => chalk.bold(h)),
-      colAligns: ['left', 'right', 'left', 'right', 'left'],
-      style: { head: [], border: [], compact: true },
-    });
     const names = Object.keys(result.byMunicipality).sort((a, b) => {
       const regional = (name: string) => (result.levels?.[name] === 'regional' ? 1 : 0);
       return regional(a) - regional(b) || collator.compare(a, b);
     });
-    for (const name of names) {
-      const maxima: BaselineMaxima = result.byMunicipality[name] ?? {};
-      table.push([
-        name,
-        ...BASELINE_INDICATORS.flatMap((id) => {
-          const max = maxima[id];
-          return max
-            ? [formatShare(max.value, 4, t), formatDate(max.week, lang)]
-            : [t.status.na, ''];
+    const byMunicipality = result.byMunicipality;
+    lines.push(
+      drawTable({
+        head: [
+          t.report.municipality,
+          ...BASELINE_INDICATORS.flatMap((id) => [`${t.indicator[id].short}, %`, w.weekOf]),
+        ].map((h) => chalk.bold(h)),
+        rows: names.map((name) => {
+          const maxima: BaselineMaxima = byMunicipality[name] ?? {};
+          return [
+            name,
+            ...BASELINE_INDICATORS.flatMap((id) => {
+              const max = maxima[id];
+              return max
+                ? [formatShare(max.value, 4, t), formatDate(max.week, lang)]
+                : [t.status.na, ''];
+            }),
+          ];
         }),
-      ]);
-    }
-    lines.push(table.toString());
+        colAligns: ['left', 'right', 'left', 'right', 'left'],
+      }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

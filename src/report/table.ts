@@ -5,10 +5,10 @@
 // before they are cut, and `--wide` puts numerator/denominator on a second
 // line of each cell when one line does not fit.
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { IndicatorResult, Report } from '../domain/evaluate.js';
 import { INDICATOR_IDS, type IndicatorId } from '../domain/roadmap.js';
 import type { Catalogue } from '../i18n/index.js';
+import { drawTable } from './cli-table.js';
 import { formatCount, formatDate, formatPercent, formatShare } from './format.js';
 import type { RenderOptions } from './options.js';
 
@@ -272,20 +272,21 @@ export function reportTable(report: Report, t: Catalogue, options: RenderOptions
   lines.push('');
 
   const layout = chooseLayout(report, t, options);
-  const table = new Table({
-    head: layout.head.map((h) => chalk.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [], compact: true },
-  });
-  report.rows.forEach((row, index) => {
+  const rows = report.rows.map((row, index) => {
     const cells = layout.cells[index] ?? [];
     const name = layout.names[index] ?? '';
-    table.push([
+    return [
       row.level === 'municipality' ? name : chalk.bold(name),
       ...INDICATOR_IDS.map((id, i) => paint(chalk, row.indicators[id], cells[i] ?? '')),
-    ]);
+    ];
   });
-  lines.push(table.toString());
+  lines.push(
+    drawTable({
+      head: layout.head.map((h) => chalk.bold(h)),
+      rows,
+      colAligns: ['left', 'right', 'right', 'right', 'right'],
+    }),
+  );
 
   const results = report.rows.flatMap((row) => INDICATOR_IDS.map((id) => row.indicators[id]));
   const shown = (mark: string) => layout.cells.some((cells) => cells.some((c) => c.includes(mark)));

@@ -3,11 +3,11 @@
 // and when the target is reached; a long CSV (one row per municipality ×
 // indicator × week) for spreadsheets and charts; JSON for scripts.
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { IndicatorId } from '../domain/roadmap.js';
 import type { Projection, Trend, TrendIndicator, TrendRow } from '../domain/trend.js';
 import { type Catalogue, type Lang, warningText } from '../i18n/index.js';
 import type { Warning } from '../warnings.js';
+import { drawTable } from './cli-table.js';
 import { writeCsv } from './csv.js';
 import { formatCount, formatDate, formatPercent, formatShare } from './format.js';
 import type { RenderOptions } from './options.js';
@@ -137,13 +137,7 @@ function indicatorTable(
   const sparkWidth = Math.max(sparkWeeks, w.trend.length) + 2;
   const nameColumn = Math.max(12, Math.min(nameWidth, options.width - fixedWidth - sparkWidth));
 
-  const table = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colWidths: [nameColumn, sparkWidth, ...fixed],
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'center'],
-    style: { head: [], border: [], compact: true },
-  });
-  trend.rows.forEach((row, index) => {
+  const rows = trend.rows.map((row, index) => {
     const indicator = row.indicators[id];
     const spark = sparkline(
       indicator.series.slice(-sparkWeeks).map((p) => p.share),
@@ -159,7 +153,7 @@ function indicatorTable(
           ? chalk.red(onTrack)
           : onTrack;
     const name = names[index] ?? '';
-    table.push([
+    return [
       row.level === 'municipality' ? name : chalk.bold(name),
       spark,
       share,
@@ -167,9 +161,16 @@ function indicatorTable(
       pace,
       reaches,
       mark,
-    ]);
+    ];
   });
-  lines.push(table.toString());
+  lines.push(
+    drawTable({
+      head: head.map((h) => chalk.bold(h)),
+      rows,
+      colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'center'],
+      colWidths: [nameColumn, sparkWidth, ...fixed],
+    }),
+  );
   return lines;
 }
 

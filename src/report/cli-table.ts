@@ -1,0 +1,119 @@
+// The box tables of the reports, drawn by cli-table3 a block of rows at a
+// time. cli-table3 lays a table out by checking every cell against every cell
+// of the rows above it (`conflictExists` in its layout manager), which grows
+// with the square of the rows: 2,400 municipalities cost about a second in
+// that check alone. Blocks of a fixed size keep the check small, and since
+// the tables are compact (no line between rows), the blocks join into the very
+// text one table draws: the first block without its bottom border, the next
+// ones without their top border, all with the same column widths. Cells are
+// plain strings, so no cell spans rows or columns across a block's edge.
+import Table from 'cli-table3';
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface TableSpec {
+  /** Column heads, drawn once at the top. */
+  head: string[];
+  /** One string per cell; a cell may hold several lines and colour codes. */
+  rows: string[][];
+  colAligns: Align[];
+  /** Widths with padding; measured as cli-table3 would when not given. */
+  colWidths?: number[];
+}
+
+/**
+ * Rows per cli-table3 table. Its layout costs rows² within a block, its
+ * drawing a fixed amount per cell; on 2,400 rows blocks of 16 to 64 cost the
+ * same, 128 and 256 rows a little more.
+ */
+export const ROWS_PER_BLOCK = 64;
+
+/** Compact rows; no colours of cli-table3's own (the reports paint cells with chalk). */
+const style = () => ({ head: [], border: [], compact: true });
+
+/**
+ * Characters cli-table3 (through string-width) counts one column each: the
+ * ones of the reports' words, numbers, marks and sparklines. A cell of these
+ * alone is measured here; any other cell by cli-table3 itself.
+ * test/report/cli-table.test.ts checks every one of them against cli-table3.
+ */
+export const ONE_COLUMN: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e], // ASCII
+  [0xa0, 0xff], // Latin-1: no-break space, « » ° ² × …
+  [0x400, 0x4ff], // Cyrillic
+  [0x2010, 0x2027], // dashes, quotes, † ‡ • …
+  [0x2070, 0x207f], // superscripts: ⁰
+  [0x2116, 0x2116], // №
+  [0x2190, 0x2193], // arrows
+  [0x2212, 0x2212], // minus sign
+  [0x2248, 0x2248], // ≈
+  [0x2264, 0x2265], // ≤ ≥
+  [0x2500, 0x259f], // box drawing, sparkline bars
+  [0x25b2, 0x25b2], // ▲
+  [0x25bc, 0x25bc], // ▼
+  [0x2713, 0x2713], // ✓
+  [0x2717, 0x2717], // ✗
+];
+
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const ONE_COLUMN_TEXT = new RegExp(
+  `^[\\n${ONE_COLUMN.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`,
+);
+/** Colour codes, as cli-table3 strips them before measuring. */
+const COLOUR = new RegExp(`${String.fromCharCode(0x1b)}\\[(?:\\d*;){0,5}\\d*m`, 'g');
+
+/** The width cli-table3 wants for a cell: its widest line plus a space either side. */
+function cellWidth(cell: string, measured: Map<string, number>): number {
+  const plain = cell.replace(COLOUR, '');
+  if (ONE_COLUMN_TEXT.test(plain)) {
+    let widest = 0;
+    for (const line of plain.split('\n')) widest = Math.max(widest, line.length);
+    return widest + 2;
+  }
+  // Wide, combining, control characters, emoji…: a table of its own, whose
+  // top border is `┌`, the width of `─`, `┐`.
+  let width = measured.get(cell);
+  if (width === undefined) {
+    const probe = new Table({ style: style() });
+    probe.push([cell]);
+    width = (probe.toString().split('\n', 1)[0]?.length ?? 2) - 2;
+    measured.set(cell, width);
+  }
+  return width;
+}
+
+/** The column widths cli-table3 gives a table of these heads and rows: its widest cell each. */
+function measure(head: string[], rows: string[][]): number[] {
+  const measured = new Map<string, number>();
+  const widths = head.map((cell) => cellWidth(cell, measured));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 1, cellWidth(cell, measured));
+    });
+  }
+  return widths;
+}
+
+export function drawTable(spec: TableSpec, rowsPerBlock = ROWS_PER_BLOCK): string {
+  const { head, rows, colAligns } = spec;
+  const colWidths = spec.colWidths ?? measure(head, rows);
+  const blocks: string[] = [];
+  // At least one block: a table without rows is its head between two borders.
+  for (let start = 0; start === 0 || start < rows.length; start += rowsPerBlock) {
+    const first = start === 0;
+    const last = start + rowsPerBlock >= rows.length;
+    // cli-table3 writes into the widths it is given; each block gets its own copy.
+    const table = new Table({
+      ...(first ? { head } : {}),
+      colAligns,
+      colWidths: [...colWidths],
+      style: style(),
+    });
+    table.push(...rows.slice(start, start + rowsPerBlock));
+    let text = table.toString();
+    if (!first) text = text.slice(text.indexOf('\n') + 1);
+    if (!last) text = text.slice(0, text.lastIndexOf('\n'));
+    blocks.push(text);
+  }
+  return blocks.join('\n');
+}
