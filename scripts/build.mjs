@@ -2,9 +2,10 @@
 // that loads in a few milliseconds (start-up is the time an analyst feels),
 // with V8's code cache beside it, and the reading worker's own bundle.
 // docs/performance.md has the measurements behind each choice.
-import { builtinModules } from 'node:module';
+
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
