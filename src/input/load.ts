@@ -29,15 +29,9 @@ import { INDICATOR_IDS } from '../domain/roadmap.js';
 import { ProblemList, UserError } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { DialectOptions } from './dialect.js';
-import {
-  addPrivateRowsWarning,
-  type FileSummary,
-  type Group,
-  type HeadcountFile,
-  type MonitoringFile,
-} from './file-reader.js';
+import { addPrivateRowsWarning, type FileSummary, type Group } from './file-reader.js';
 import { MunicipalityIndex } from './municipalities.js';
-import { readFiles } from './parallel.js';
+import { type ReadHeadcounts, type ReadMonitoring, readFiles } from './parallel.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
 
 export type { FileSummary } from './file-reader.js';
@@ -98,7 +92,7 @@ function cellKey(orgType: OrgType, isPrivate: boolean): string {
 }
 
 function addHeadcounts(
-  file: HeadcountFile,
+  file: ReadHeadcounts,
   index: MunicipalityIndex,
 ): Map<Municipality, Map<string, Cell<HeadcountSums>>> {
   const byMunicipality = new Map<Municipality, Map<string, Cell<HeadcountSums>>>();
@@ -359,7 +353,7 @@ class NumberStore implements MonitoringStore {
 }
 
 /** A digest of what a monitoring file adds up to: equal for two copies of one export. */
-function groupsDigest(file: MonitoringFile): string {
+function groupsDigest(file: ReadMonitoring): string {
   const hash = createHash('sha256');
   for (const g of file.groups) {
     const s = g.sums;
@@ -389,7 +383,7 @@ function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
   try {
     const first = files.next();
     if (first.done) throw new Error('no headcount file was read');
-    const headcountFile = first.value as HeadcountFile;
+    const headcountFile = first.value as ReadHeadcounts;
     const headcounts = addHeadcounts(headcountFile, index);
     const warnings: Warning[] = [...headcountFile.warnings];
     addPrivateRowsWarning(warnings, headcountFile, headcountFile.file);
@@ -401,7 +395,7 @@ function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
     let everyMonitoringRowHasOktmo = true;
     const contents = new Map<string, string>();
     for (const result of files) {
-      const file = result as MonitoringFile;
+      const file = result as ReadMonitoring;
       // The same export given twice (a second download, "… (1).csv") would count every row twice.
       const content = groupsDigest(file);
       const same = file.groups.length > 0 ? contents.get(content) : undefined;
