@@ -1,12 +1,18 @@
 // What compute and check share: read the inputs, choose the week and the
 // report date, gather the baselines, evaluate.
 import { format } from 'date-fns';
-import type { WeekData } from '../domain/baseline.js';
-import type { Baselines, Report, SortOrder } from '../domain/evaluate.js';
+import type { Baselines, MunicipalityNumbers, Report, SortOrder } from '../domain/evaluate.js';
 import { evaluate } from '../domain/evaluate.js';
 import type { MunicipalityData } from '../domain/organisations.js';
 import { readBaselineFile, resolveBaselines } from '../input/baseline.js';
-import { chooseWeek, dataForWeek, type Inputs, loadInputs } from '../input/load.js';
+import {
+  chooseWeek,
+  dataForWeek,
+  type Inputs,
+  loadInputs,
+  numbersForWeek,
+  type WeeklyInputs,
+} from '../input/load.js';
 import type { Warning } from '../warnings.js';
 import { type InputFlags, readOptions } from './options.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -31,7 +37,11 @@ export interface Evaluated {
 }
 
 /** Baselines: the config's, then a --baseline file's, then --baseline-1/-2. */
-export function baselinesOf(flags: BaselineFlags, settings: Settings, inputs: Inputs): Baselines {
+export function baselinesOf(
+  flags: BaselineFlags,
+  settings: Settings,
+  inputs: Pick<Inputs, 'index'>,
+): Baselines {
   const fromConfig = resolveBaselines(
     settings.baselines,
     inputs.index,
@@ -74,26 +84,29 @@ export function evaluateInputs(flags: ReportFlags, stage?: number): Evaluated {
 }
 
 /**
- * The data of several weeks (trend, baseline), oldest first. A municipality
- * without monitoring rows in some of them gets one warning naming those weeks.
+ * The numbers of several weeks (trend, baseline), given to `each` one week at
+ * a time, oldest first; each week's numbers are then dropped from `inputs`,
+ * which holds only what is still to come. A municipality without monitoring
+ * rows in some of the weeks gets one warning naming those weeks.
  */
-export function dataForWeeks(
-  inputs: Inputs,
+export function forEachWeek(
+  inputs: WeeklyInputs,
   weeks: readonly string[],
-): { weeks: WeekData[]; warnings: Warning[] } {
+  each: (week: string, rows: MunicipalityNumbers[]) => void,
+): Warning[] {
   const missing = new Map<string, string[]>();
-  const out = weeks.map((week) => {
-    const { data, warnings } = dataForWeek(inputs, week);
+  for (const week of weeks) {
+    const { rows, warnings } = numbersForWeek(inputs, week);
     for (const warning of warnings) {
       if (warning.code !== 'no-monitoring') continue;
       missing.set(warning.municipality, [...(missing.get(warning.municipality) ?? []), week]);
     }
-    return { week, data };
-  });
-  const warnings: Warning[] = [...missing].map(([municipality, list]) => ({
+    each(week, rows);
+    inputs.monitoring.delete(week);
+  }
+  return [...missing].map(([municipality, list]) => ({
     code: 'no-monitoring',
     municipality,
     weeks: list,
   }));
-  return { weeks: out, warnings };
 }

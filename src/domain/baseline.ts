@@ -1,7 +1,7 @@
 // The 2024/25 baselines: "the maximum of the indicator for Sferum in VK
 // Messenger reached by the region in school year 2024/25", computed from
 // that year's weekly exports. Records in, data out.
-import { INDICATORS, sumTerms } from './indicators.js';
+import { indicatorNumbers, type MunicipalityNumbers } from './evaluate.js';
 import type { Level, MunicipalityData } from './organisations.js';
 import { meetsPercent } from './rational.js';
 
@@ -53,15 +53,6 @@ export interface BaselineResult extends Period {
   levels?: Record<string, Level>;
 }
 
-function numbersOf(id: BaselineIndicator, data: MunicipalityData): Fraction {
-  const indicator = INDICATORS.find((i) => i.id === id);
-  if (!indicator) throw new RangeError(`no indicator ${id}`);
-  return {
-    numerator: sumTerms(indicator.numerator, data),
-    denominator: sumTerms(indicator.denominator, data),
-  };
-}
-
 /** a > b for two fractions with non-zero denominators, exactly. */
 function greater(a: Fraction, b: Fraction): boolean {
   return BigInt(a.numerator) * BigInt(b.denominator) > BigInt(b.numerator) * BigInt(a.denominator);
@@ -108,36 +99,41 @@ function keepMaximum(
 /**
  * Indicators 1 and 2 region-wide for every week inside the period (the sum
  * over every municipality and the regional level, as the region total), and
- * the maximum of each with the week it was reached. Weeks are taken in date
- * order, so of equal maxima the earliest week is kept.
+ * the maximum of each with the week it was reached. Weeks are added one at a
+ * time in date order, so of equal maxima the earliest week is kept, and a
+ * week's numbers can be dropped once added.
  */
-export function computeBaseline(
-  weeks: Iterable<WeekData>,
-  period: Period,
-  options: { byMunicipality?: boolean } = {},
-): BaselineResult {
-  const sorted = [...weeks].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
-  const result: BaselineResult = { ...period, weeks: [], outside: [], indicators: {} };
-  const byMunicipality: Record<string, BaselineMaxima> = {};
-  const levels: Record<string, Level> = {};
-  for (const { week, data } of sorted) {
-    if (week < period.from || week > period.to) {
+export class BaselineBuilder {
+  private readonly result: BaselineResult;
+  private readonly byMunicipality: Record<string, BaselineMaxima> = {};
+  private readonly levels: Record<string, Level> = {};
+
+  constructor(
+    period: Period,
+    private readonly options: { byMunicipality?: boolean } = {},
+  ) {
+    this.result = { ...period, weeks: [], outside: [], indicators: {} };
+  }
+
+  /** One week's numbers for every municipality; weeks come oldest first. */
+  add(week: string, rows: readonly MunicipalityNumbers[]): void {
+    const { result, byMunicipality, levels, options } = this;
+    if (week < result.from || week > result.to) {
       result.outside.push(week);
-      continue;
+      return;
     }
     const indicators = {} as BaselineWeek['indicators'];
     for (const id of BASELINE_INDICATORS) {
       const total: Fraction = { numerator: 0, denominator: 0 };
-      for (const municipalityData of data) {
-        const numbers = numbersOf(id, municipalityData);
-        total.numerator += numbers.numerator;
-        total.denominator += numbers.denominator;
+      for (const { municipality, numbers } of rows) {
+        const { numerator, denominator } = numbers[id];
+        total.numerator += numerator;
+        total.denominator += denominator;
         if (options.byMunicipality) {
-          const name = municipalityData.municipality.name;
-          levels[name] = municipalityData.municipality.level;
-          const own = byMunicipality[name] ?? {};
-          byMunicipality[name] = own;
-          keepMaximum(own, id, week, numbers);
+          levels[municipality.name] = municipality.level;
+          const own = byMunicipality[municipality.name] ?? {};
+          byMunicipality[municipality.name] = own;
+          keepMaximum(own, id, week, { numerator, denominator });
         }
       }
       indicators[id] = {
@@ -148,12 +144,34 @@ export function computeBaseline(
     }
     result.weeks.push({ week, indicators });
   }
-  if (options.byMunicipality) {
+
+  finish(): BaselineResult {
+    const { result } = this;
+    if (!this.options.byMunicipality) return result;
     // A municipality without a single week with a denominator has no baseline of its own.
-    result.byMunicipality = Object.fromEntries(
-      Object.entries(byMunicipality).filter(([, maxima]) => Object.keys(maxima).length > 0),
-    );
-    result.levels = levels;
+    return {
+      ...result,
+      byMunicipality: Object.fromEntries(
+        Object.entries(this.byMunicipality).filter(([, maxima]) => Object.keys(maxima).length > 0),
+      ),
+      levels: this.levels,
+    };
   }
-  return result;
+}
+
+/** The baselines of weeks given in any order (see BaselineBuilder). */
+export function computeBaseline(
+  weeks: Iterable<WeekData>,
+  period: Period,
+  options: { byMunicipality?: boolean } = {},
+): BaselineResult {
+  const sorted = [...weeks].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  const builder = new BaselineBuilder(period, options);
+  for (const { week, data } of sorted) {
+    builder.add(
+      week,
+      data.map((d) => ({ municipality: d.municipality, numbers: indicatorNumbers(d) })),
+    );
+  }
+  return builder.finish();
 }

@@ -2,7 +2,7 @@
 // report date. Records in, the report model out; nothing here formats.
 import type { Warning } from '../warnings.js';
 import { INDICATORS, type Indicator, sumTerms } from './indicators.js';
-import type { Level, MunicipalityData } from './organisations.js';
+import type { Level, Municipality, MunicipalityData } from './organisations.js';
 import { meetsPercent, peopleNeeded } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage, stageAt } from './roadmap.js';
 
@@ -72,6 +72,15 @@ export interface EvaluationInput {
   stage?: number;
 }
 
+/** Each indicator's numerator and denominator. */
+export type IndicatorNumbers = Record<IndicatorId, { numerator: number; denominator: number }>;
+
+/** A municipality (or the regional level) with its indicators' numbers already summed. */
+export interface MunicipalityNumbers {
+  municipality: Municipality;
+  numbers: IndicatorNumbers;
+}
+
 /** The stage to evaluate an indicator against, on the report date or by number. */
 export function chooseStage(stages: readonly Stage[], asOf: string, stageNumber?: number) {
   const atDate = stageAt(stages, asOf);
@@ -79,6 +88,22 @@ export function chooseStage(stages: readonly Stage[], asOf: string, stageNumber?
   const named = stages.find((s) => s.stage === stageNumber);
   if (!named) return undefined;
   return { stage: named, inForce: named.due <= asOf };
+}
+
+/** The share as a percentage; null when the denominator is 0. */
+export function shareOf(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : (numerator / denominator) * 100;
+}
+
+/** The warning for a numerator above its denominator (stale headcounts), if it is. */
+export function above100(
+  municipality: string | null,
+  indicator: IndicatorId,
+  numerator: number,
+  denominator: number,
+): Warning | undefined {
+  if (!(denominator > 0 && numerator > denominator)) return undefined;
+  return { code: 'above-100', municipality, indicator, numerator, denominator };
 }
 
 export function judge(
@@ -89,7 +114,7 @@ export function judge(
   baseline: number | undefined,
 ): IndicatorResult {
   const target = stage.target === 'baseline' ? (baseline ?? null) : stage.target;
-  const share = denominator === 0 ? null : (numerator / denominator) * 100;
+  const share = shareOf(numerator, denominator);
   const base = {
     numerator,
     denominator,
@@ -109,7 +134,7 @@ function evaluateRow(
   input: EvaluationInput,
   municipality: string | null,
   level: ReportRow['level'],
-  numbers: Record<IndicatorId, { numerator: number; denominator: number }>,
+  numbers: IndicatorNumbers,
 ): ReportRow {
   const indicators = {} as Record<IndicatorId, IndicatorResult>;
   for (const id of INDICATOR_IDS) {
@@ -119,7 +144,7 @@ function evaluateRow(
       indicators[id] = {
         numerator,
         denominator,
-        share: denominator === 0 ? null : (numerator / denominator) * 100,
+        share: shareOf(numerator, denominator),
         stage: input.stage ?? 0,
         inForce: false,
         target: null,
@@ -138,10 +163,9 @@ function evaluateRow(
   return { municipality, level, indicators };
 }
 
-function numbersOf(
-  data: MunicipalityData,
-): Record<IndicatorId, { numerator: number; denominator: number }> {
-  const out = {} as Record<IndicatorId, { numerator: number; denominator: number }>;
+/** Each indicator's numerator and denominator for one municipality's data. */
+export function indicatorNumbers(data: MunicipalityData): IndicatorNumbers {
+  const out = {} as IndicatorNumbers;
   for (const indicator of INDICATORS) out[indicator.id] = numbersFor(indicator, data);
   return out;
 }
@@ -157,7 +181,7 @@ const collator = new Intl.Collator('ru');
 
 // Alphabetical; names the collator ranks equal (a soft hyphen apart) by code
 // unit, so the order of the input never shows in the report.
-function compareNames(a: string, b: string): number {
+export function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
@@ -178,11 +202,11 @@ function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {
 export function evaluate(input: EvaluationInput): Report {
   const municipalities: ReportRow[] = [];
   const regional: ReportRow[] = [];
-  const total = {} as Record<IndicatorId, { numerator: number; denominator: number }>;
+  const total = {} as IndicatorNumbers;
   for (const id of INDICATOR_IDS) total[id] = { numerator: 0, denominator: 0 };
 
   for (const data of input.data) {
-    const numbers = numbersOf(data);
+    const numbers = indicatorNumbers(data);
     for (const id of INDICATOR_IDS) {
       total[id].numerator += numbers[id].numerator;
       total[id].denominator += numbers[id].denominator;
@@ -198,15 +222,8 @@ export function evaluate(input: EvaluationInput): Report {
   for (const row of rows) {
     for (const id of INDICATOR_IDS) {
       const r = row.indicators[id];
-      if (r.denominator > 0 && r.numerator > r.denominator) {
-        warnings.push({
-          code: 'above-100',
-          municipality: row.municipality,
-          indicator: id,
-          numerator: r.numerator,
-          denominator: r.denominator,
-        });
-      }
+      const warning = above100(row.municipality, id, r.numerator, r.denominator);
+      if (warning) warnings.push(warning);
     }
   }
 

@@ -1,7 +1,18 @@
 // `trend`: every week's share per municipality and indicator, and a linear
 // projection of when the target of the next (or current) stage is reached.
 // Records in, data out.
-import type { Baselines, Report, ReportRow } from './evaluate.js';
+import type { Warning } from '../warnings.js';
+import {
+  above100,
+  type Baselines,
+  compareNames,
+  type IndicatorNumbers,
+  type MunicipalityNumbers,
+  type Report,
+  type ReportRow,
+  shareOf,
+} from './evaluate.js';
+import type { Municipality } from './organisations.js';
 import { meetsPercent } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage } from './roadmap.js';
 
@@ -138,34 +149,57 @@ function rowKey(row: Pick<ReportRow, 'level' | 'municipality'>): string {
   return `${row.level}\u0000${row.municipality ?? ''}`;
 }
 
-/**
- * The series of every row over the weekly reports (one report per week, as
- * `compute --week W` evaluates it), and each row's projection.
- */
-export function buildTrend(input: {
-  reports: readonly Report[];
+/** What a trend is projected against. */
+export interface TrendSettings {
   roadmap: Roadmap;
   baselines: Baselines;
   asOf: string;
   window: number;
-}): Trend {
-  const reports = [...input.reports].sort((a, b) =>
-    (a.week ?? '') < (b.week ?? '') ? -1 : (a.week ?? '') > (b.week ?? '') ? 1 : 0,
-  );
-  const rows = new Map<string, TrendRow>();
-  for (const report of reports) {
+}
+
+/** Where a week's rows go (see `TrendBuilder.addWeek`). */
+interface Layout {
+  municipalities: readonly Municipality[];
+  /** Indices of the rows in the order of the weekly report: municipalities by name, then the regional level. */
+  order: number[];
+  /** The trend row of each row, by index. */
+  rows: TrendRow[];
+  total: TrendRow;
+}
+
+/**
+ * A trend built one week at a time, oldest first: each week adds a point to
+ * every row's series and can be dropped at once, so memory holds the series,
+ * never a week's report.
+ */
+export class TrendBuilder {
+  private readonly rows = new Map<string, TrendRow>();
+  private readonly weeks: string[] = [];
+  private layout: Layout | undefined;
+
+  constructor(private readonly settings: TrendSettings) {}
+
+  private row(row: Pick<ReportRow, 'level' | 'municipality'>): TrendRow {
+    let trendRow = this.rows.get(rowKey(row));
+    if (!trendRow) {
+      trendRow = { municipality: row.municipality, level: row.level, indicators: {} as never };
+      for (const id of INDICATOR_IDS)
+        trendRow.indicators[id] = { series: [], projection: undefined as never };
+      this.rows.set(rowKey(row), trendRow);
+    }
+    return trendRow;
+  }
+
+  /** A week's report: a point per row and indicator. */
+  add(report: Report): void {
+    const week = report.week ?? '';
+    this.weeks.push(week);
     for (const row of report.rows) {
-      let trendRow = rows.get(rowKey(row));
-      if (!trendRow) {
-        trendRow = { municipality: row.municipality, level: row.level, indicators: {} as never };
-        for (const id of INDICATOR_IDS)
-          trendRow.indicators[id] = { series: [], projection: undefined as never };
-        rows.set(rowKey(row), trendRow);
-      }
+      const trendRow = this.row(row);
       for (const id of INDICATOR_IDS) {
         const r = row.indicators[id];
         trendRow.indicators[id].series.push({
-          week: report.week ?? '',
+          week,
           numerator: r.numerator,
           denominator: r.denominator,
           share: r.share,
@@ -173,23 +207,108 @@ export function buildTrend(input: {
       }
     }
   }
-  for (const row of rows.values()) {
-    for (const id of INDICATOR_IDS) {
-      const stage = projectionStage(input.roadmap.indicators[id], input.asOf);
-      const own =
-        row.municipality === null
-          ? undefined
-          : input.baselines.byMunicipality[row.municipality]?.[id];
-      const target =
-        stage.target === 'baseline' ? (own ?? input.baselines.region[id] ?? null) : stage.target;
-      const indicator = row.indicators[id];
-      indicator.projection = project(indicator.series, stage, target, input.window);
+
+  /** The layout of a week's rows: the last week's when the municipalities are the same. */
+  private layoutOf(rows: readonly MunicipalityNumbers[]): Layout {
+    const last = this.layout;
+    if (
+      last &&
+      last.municipalities.length === rows.length &&
+      rows.every((row, i) => row.municipality === last.municipalities[i])
+    )
+      return last;
+    const named: number[] = [];
+    const regional: number[] = [];
+    rows.forEach((row, i) => {
+      (row.municipality.level === 'regional' ? regional : named).push(i);
+    });
+    const nameAt = (i: number) => rows[i]?.municipality.name ?? '';
+    // As `evaluate` sorts its rows, so that the rows come in the order of a report.
+    named.sort((a, b) => compareNames(nameAt(a), nameAt(b)));
+    const order = [...named, ...regional];
+    const trendRows: TrendRow[] = [];
+    for (const i of order) {
+      const municipality = rows[i]?.municipality;
+      if (municipality)
+        trendRows[i] = this.row({ municipality: municipality.name, level: municipality.level });
     }
+    const layout: Layout = {
+      municipalities: rows.map((row) => row.municipality),
+      order,
+      rows: trendRows,
+      total: this.row({ municipality: null, level: 'total' }),
+    };
+    this.layout = layout;
+    return layout;
   }
-  return {
-    asOf: input.asOf,
-    weeks: reports.map((r) => r.week ?? ''),
-    window: input.window,
-    rows: [...rows.values()],
-  };
+
+  /**
+   * A week given as each municipality's numbers: the points `add` would take
+   * from the week's report (`evaluate` of the same numbers, sorted by name),
+   * and that report's warnings of numerators above their denominators.
+   */
+  addWeek(week: string, rows: readonly MunicipalityNumbers[]): Warning[] {
+    this.weeks.push(week);
+    const layout = this.layoutOf(rows);
+    const warnings: Warning[] = [];
+    const point = (trendRow: TrendRow, numbers: IndicatorNumbers) => {
+      for (const id of INDICATOR_IDS) {
+        const { numerator, denominator } = numbers[id];
+        trendRow.indicators[id].series.push({
+          week,
+          numerator,
+          denominator,
+          share: shareOf(numerator, denominator),
+        });
+        const warning = above100(trendRow.municipality, id, numerator, denominator);
+        if (warning) warnings.push(warning);
+      }
+    };
+    // The region total sums numerators and denominators; it is never an average of shares.
+    const total = {} as IndicatorNumbers;
+    for (const id of INDICATOR_IDS) total[id] = { numerator: 0, denominator: 0 };
+    for (const { numbers } of rows) {
+      for (const id of INDICATOR_IDS) {
+        total[id].numerator += numbers[id].numerator;
+        total[id].denominator += numbers[id].denominator;
+      }
+    }
+    for (const i of layout.order) {
+      const row = rows[i];
+      const trendRow = layout.rows[i];
+      if (row && trendRow) point(trendRow, row.numbers);
+    }
+    point(layout.total, total);
+    return warnings;
+  }
+
+  /** The trend of the reports added, with each row's projection. */
+  finish(): Trend {
+    const { roadmap, baselines, asOf, window } = this.settings;
+    for (const row of this.rows.values()) {
+      for (const id of INDICATOR_IDS) {
+        const stage = projectionStage(roadmap.indicators[id], asOf);
+        const own =
+          row.municipality === null ? undefined : baselines.byMunicipality[row.municipality]?.[id];
+        const target =
+          stage.target === 'baseline' ? (own ?? baselines.region[id] ?? null) : stage.target;
+        const indicator = row.indicators[id];
+        indicator.projection = project(indicator.series, stage, target, window);
+      }
+    }
+    return { asOf, weeks: [...this.weeks], window, rows: [...this.rows.values()] };
+  }
+}
+
+/**
+ * The series of every row over the weekly reports (one report per week, as
+ * `compute --week W` evaluates it), and each row's projection.
+ */
+export function buildTrend(input: TrendSettings & { reports: readonly Report[] }): Trend {
+  const reports = [...input.reports].sort((a, b) =>
+    (a.week ?? '') < (b.week ?? '') ? -1 : (a.week ?? '') > (b.week ?? '') ? 1 : 0,
+  );
+  const builder = new TrendBuilder(input);
+  for (const report of reports) builder.add(report);
+  return builder.finish();
 }

@@ -3,7 +3,16 @@
 // sums on its own (file-reader.ts), several at once when they are large
 // (parallel.ts); here they are merged in the order the files were given, so
 // the result, warnings and problems do not depend on how they were read.
+// `loadInputs` keeps every week's sums per type (compute, check, validate);
+// `loadWeeklyNumbers` folds each week into the indicators' numerators and
+// denominators as its files are merged (trend, baseline), so that what is
+// kept per week is a few numbers per municipality.
 import { createHash } from 'node:crypto';
+import {
+  type IndicatorNumbers,
+  indicatorNumbers,
+  type MunicipalityNumbers,
+} from '../domain/evaluate.js';
 import {
   type Cell,
   emptyHeadcountSums,
@@ -16,17 +25,13 @@ import {
   ORG_TYPES,
   type OrgType,
 } from '../domain/organisations.js';
+import { INDICATOR_IDS } from '../domain/roadmap.js';
 import { ProblemList, UserError } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { DialectOptions } from './dialect.js';
-import {
-  addPrivateRowsWarning,
-  type FileSummary,
-  type HeadcountFile,
-  type MonitoringFile,
-} from './file-reader.js';
+import { addPrivateRowsWarning, type FileSummary, type Group } from './file-reader.js';
 import { MunicipalityIndex } from './municipalities.js';
-import { readFiles } from './parallel.js';
+import { type ReadHeadcounts, type ReadMonitoring, readFiles } from './parallel.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
 
 export type { FileSummary } from './file-reader.js';
@@ -38,18 +43,38 @@ export interface ReadOptions extends DialectOptions {
   vocabulary: Vocabulary;
 }
 
-export interface Inputs {
+/** What both ways of loading give. */
+interface LoadedFiles {
   region: string;
   /** Finds a municipality by any spelling (for baselines given per municipality). */
   index: MunicipalityIndex;
   files: FileSummary[];
   municipalities: Municipality[];
-  headcounts: Map<Municipality, Map<string, Cell<HeadcountSums>>>;
-  /** Week (ISO date, or '' when the export has no week column) → municipality → cells. */
-  monitoring: Map<string, Map<Municipality, Map<string, Cell<MonitoringSums>>>>;
   /** Weeks found, oldest first; empty when the export has no week column. */
   weeks: string[];
   warnings: Warning[];
+}
+
+export interface Inputs extends LoadedFiles {
+  headcounts: Map<Municipality, Map<string, Cell<HeadcountSums>>>;
+  /** Week (ISO date, or '' when the export has no week column) → municipality → cells. */
+  monitoring: Map<string, Map<Municipality, Map<string, Cell<MonitoringSums>>>>;
+}
+
+/** One week's monitoring side of the indicators, per municipality of `municipalities`. */
+interface WeekParts {
+  /** PARTS numbers a municipality: each indicator's numerator and denominator. */
+  parts: Float64Array;
+  /** 1 where the municipality has monitoring rows in the week. */
+  has: Uint8Array;
+}
+
+/** The inputs as trend and baseline need them: each week's indicator numbers. */
+export interface WeeklyInputs extends LoadedFiles {
+  /** The headcount side of the indicators, PARTS numbers per municipality. */
+  headcountParts: Float64Array;
+  /** Week (ISO date, or '' when the export has no week column) → its monitoring side. */
+  monitoring: Map<string, WeekParts>;
 }
 
 /** The value under a key, created on first use. */
@@ -67,7 +92,7 @@ function cellKey(orgType: OrgType, isPrivate: boolean): string {
 }
 
 function addHeadcounts(
-  file: HeadcountFile,
+  file: ReadHeadcounts,
   index: MunicipalityIndex,
 ): Map<Municipality, Map<string, Cell<HeadcountSums>>> {
   const byMunicipality = new Map<Municipality, Map<string, Cell<HeadcountSums>>>();
@@ -96,6 +121,8 @@ function addHeadcounts(
  * (matching is by OKTMO only when every row of every file has one).
  */
 interface Spelling {
+  /** 0, 1, 2… in the order of first appearance. */
+  id: number;
   name: string;
   oktmo: string | undefined;
   /** Where it first appears. */
@@ -104,46 +131,38 @@ interface Spelling {
   rows: number;
 }
 
-type MonitoringCells = Map<string, Cell<MonitoringSums>>;
+type Unmatched = Map<string, { spelling: Spelling; rows: number }>;
 
-/** Monitoring sums per week and spelling, kept until the spellings are resolved. */
-class MonitoringSpellings {
-  readonly spellings = new Map<string, Spelling>();
-  readonly byWeek = new Map<string, Map<Spelling, MonitoringCells>>();
+/** The spellings of the monitoring files, in the order of their first rows. */
+class Spellings {
+  private readonly byKey = new Map<string, Spelling>();
 
-  add(file: MonitoringFile): void {
-    for (const group of file.groups) {
-      const spelling = entry(this.spellings, `${group.name}\u0000${group.oktmo ?? ''}`, () => ({
+  of(group: Group<MonitoringSums>, file: string): Spelling {
+    const key = `${group.name}\u0000${group.oktmo ?? ''}`;
+    let spelling = this.byKey.get(key);
+    if (!spelling) {
+      spelling = {
+        id: this.byKey.size,
         name: group.name,
         oktmo: group.oktmo,
-        file: file.file,
+        file,
         line: group.line,
         rows: 0,
-      }));
-      spelling.rows += group.sums.rows;
-      const cells = entry(
-        entry(this.byWeek, group.week, () => new Map()),
-        spelling,
-        () => new Map(),
-      );
-      const cell = entry(cells, cellKey(group.orgType, group.private), () => ({
-        orgType: group.orgType,
-        private: group.private,
-        sums: emptyMonitoringSums(),
-      }));
-      for (const field of MONITORING_FIELDS) cell.sums[field] += group.sums[field];
-      cell.sums.rows += group.sums.rows;
+      };
+      this.byKey.set(key, spelling);
     }
+    spelling.rows += group.sums.rows;
+    return spelling;
   }
 
-  /** Week → municipality → cells, for the spellings that resolve; the rest in `unmatched` order. */
+  /** The municipality of each spelling that resolves; the rest in `unmatched` order. */
   resolve(find: (spelling: Spelling) => Municipality | undefined): {
-    monitoring: Inputs['monitoring'];
-    unmatched: Map<string, { spelling: Spelling; rows: number }>;
+    resolved: Map<Spelling, Municipality>;
+    unmatched: Unmatched;
   } {
     const resolved = new Map<Spelling, Municipality>();
-    const unmatched = new Map<string, { spelling: Spelling; rows: number }>();
-    for (const spelling of this.spellings.values()) {
+    const unmatched: Unmatched = new Map();
+    for (const spelling of this.byKey.values()) {
       const municipality = find(spelling);
       if (municipality) resolved.set(spelling, municipality);
       else {
@@ -152,6 +171,38 @@ class MonitoringSpellings {
         else unmatched.set(spelling.name, { spelling, rows: spelling.rows });
       }
     }
+    return { resolved, unmatched };
+  }
+}
+
+/** What is kept of each monitoring group until the spellings are resolved. */
+interface MonitoringStore {
+  add(group: Group<MonitoringSums>, spelling: Spelling): void;
+}
+
+type MonitoringCells = Map<string, Cell<MonitoringSums>>;
+
+/** Monitoring sums per week, spelling, type and ownership (loadInputs). */
+class CellStore implements MonitoringStore {
+  private readonly byWeek = new Map<string, Map<Spelling, MonitoringCells>>();
+
+  add(group: Group<MonitoringSums>, spelling: Spelling): void {
+    const cells = entry(
+      entry(this.byWeek, group.week, () => new Map()),
+      spelling,
+      () => new Map(),
+    );
+    const cell = entry(cells, cellKey(group.orgType, group.private), () => ({
+      orgType: group.orgType,
+      private: group.private,
+      sums: emptyMonitoringSums(),
+    }));
+    for (const field of MONITORING_FIELDS) cell.sums[field] += group.sums[field];
+    cell.sums.rows += group.sums.rows;
+  }
+
+  /** Week → municipality → cells, for the spellings that resolve. */
+  byMunicipality(resolved: Map<Spelling, Municipality>): Inputs['monitoring'] {
     const monitoring: Inputs['monitoring'] = new Map();
     for (const [week, bySpelling] of this.byWeek) {
       for (const [spelling, cells] of bySpelling) {
@@ -175,12 +226,134 @@ class MonitoringSpellings {
         }
       }
     }
-    return { monitoring, unmatched };
+    return monitoring;
+  }
+}
+
+/** Each indicator's numerator and denominator, side by side. */
+const PARTS = INDICATOR_IDS.length * 2;
+
+function toParts(numbers: IndicatorNumbers, into: Float64Array, at: number): void {
+  INDICATOR_IDS.forEach((id, i) => {
+    into[at + 2 * i] = numbers[id].numerator;
+    into[at + 2 * i + 1] = numbers[id].denominator;
+  });
+}
+
+/**
+ * A sum read back from a Float64Array as a small integer when it is one: V8
+ * keeps small integers unboxed in the objects built from them (a point of a
+ * trend series costs 81 bytes instead of 113).
+ */
+function unboxed(value: number): number {
+  const small = value | 0;
+  return small === value ? small : value;
+}
+
+/** A cell's slot: its type and ownership. */
+function slotOf(orgType: OrgType, isPrivate: boolean): number {
+  return ORG_TYPES.indexOf(orgType) * 2 + (isPrivate ? 1 : 0);
+}
+
+/**
+ * What one unit of each monitoring field of a cell adds to each part, per
+ * slot. The indicators' numbers are sums of fields over cells, so a week's
+ * numbers are these coefficients applied to its cells, summed in any order
+ * (counts are integers far below 2^53: the sums are exact).
+ */
+function monitoringCoefficients(): Float64Array {
+  const unit = { name: '', level: 'municipality' } as const;
+  const coefficients = new Float64Array(ORG_TYPES.length * 2 * MONITORING_FIELDS.length * PARTS);
+  for (const orgType of ORG_TYPES) {
+    for (const isPrivate of [false, true]) {
+      MONITORING_FIELDS.forEach((field, f) => {
+        const sums = { ...emptyMonitoringSums(), [field]: 1 };
+        const numbers = indicatorNumbers({
+          municipality: unit,
+          monitoring: [{ orgType, private: isPrivate, sums }],
+          headcounts: [],
+        });
+        const at = (slotOf(orgType, isPrivate) * MONITORING_FIELDS.length + f) * PARTS;
+        toParts(numbers, coefficients, at);
+      });
+    }
+  }
+  return coefficients;
+}
+
+/** An array of PARTS numbers per spelling that grows as spellings are found. */
+interface SpellingParts {
+  parts: Float64Array;
+  has: Uint8Array;
+}
+
+function grown(week: SpellingParts, id: number): SpellingParts {
+  if (id < week.has.length) return week;
+  const size = Math.max(2 * week.has.length, id + 1, 64);
+  const parts = new Float64Array(size * PARTS);
+  parts.set(week.parts);
+  const has = new Uint8Array(size);
+  has.set(week.has);
+  return { parts, has };
+}
+
+/** The monitoring side of the indicators per week and spelling (loadWeeklyNumbers). */
+class NumberStore implements MonitoringStore {
+  private readonly byWeek = new Map<string, SpellingParts>();
+  private readonly coefficients = monitoringCoefficients();
+
+  add(group: Group<MonitoringSums>, spelling: Spelling): void {
+    let week = this.byWeek.get(group.week) ?? {
+      parts: new Float64Array(0),
+      has: new Uint8Array(0),
+    };
+    week = grown(week, spelling.id);
+    this.byWeek.set(group.week, week);
+    week.has[spelling.id] = 1;
+    const { coefficients } = this;
+    const { parts } = week;
+    const at = spelling.id * PARTS;
+    let c = slotOf(group.orgType, group.private) * MONITORING_FIELDS.length * PARTS;
+    for (const field of MONITORING_FIELDS) {
+      const value = group.sums[field];
+      for (let p = 0; p < PARTS; p++, c++) {
+        const k = coefficients[c] ?? 0;
+        if (k !== 0) parts[at + p] = (parts[at + p] ?? 0) + k * value;
+      }
+    }
+  }
+
+  /** Week → the parts of each municipality, for the spellings that resolve. */
+  byMunicipality(
+    resolved: Map<Spelling, Municipality>,
+    municipalities: readonly Municipality[],
+  ): Map<string, WeekParts> {
+    const position = new Map(municipalities.map((m, i) => [m, i]));
+    const spellings = [...resolved].map(([s, m]) => ({ id: s.id, at: position.get(m) ?? 0 }));
+    const out = new Map<string, WeekParts>();
+    for (const [week, bySpelling] of this.byWeek) {
+      const parts = new Float64Array(municipalities.length * PARTS);
+      const has = new Uint8Array(municipalities.length);
+      let any = false;
+      for (const { id, at } of spellings) {
+        if (bySpelling.has[id] !== 1) continue;
+        any = true;
+        has[at] = 1;
+        for (let p = 0; p < PARTS; p++)
+          parts[at * PARTS + p] =
+            (parts[at * PARTS + p] ?? 0) + (bySpelling.parts[id * PARTS + p] ?? 0);
+      }
+      // A week of unmatched rows only is not a week of the inputs.
+      if (any) out.set(week, { parts, has });
+      // The spellings' numbers are not needed any more.
+      this.byWeek.delete(week);
+    }
+    return out;
   }
 }
 
 /** A digest of what a monitoring file adds up to: equal for two copies of one export. */
-function groupsDigest(file: MonitoringFile): string {
+function groupsDigest(file: ReadMonitoring): string {
   const hash = createHash('sha256');
   for (const g of file.groups) {
     const s = g.sums;
@@ -192,13 +365,25 @@ function groupsDigest(file: MonitoringFile): string {
   return hash.digest('hex');
 }
 
-export function loadInputs(options: ReadOptions): Inputs {
+interface Merged {
+  files: Pick<LoadedFiles, 'region' | 'index' | 'files' | 'warnings'>;
+  headcounts: Map<Municipality, Map<string, Cell<HeadcountSums>>>;
+  /** The municipality of every monitoring spelling that has one. */
+  resolved: Map<Spelling, Municipality>;
+}
+
+/**
+ * Every file read and merged in the order given: the headcounts, then each
+ * monitoring file's groups into `store` under their spelling. Problems of any
+ * file, duplicate files and unmatched municipalities throw, as one list.
+ */
+function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
   const index = new MunicipalityIndex(options.vocabulary);
   const files = readFiles(options);
   try {
     const first = files.next();
     if (first.done) throw new Error('no headcount file was read');
-    const headcountFile = first.value as HeadcountFile;
+    const headcountFile = first.value as ReadHeadcounts;
     const headcounts = addHeadcounts(headcountFile, index);
     const warnings: Warning[] = [...headcountFile.warnings];
     addPrivateRowsWarning(warnings, headcountFile, headcountFile.file);
@@ -206,11 +391,11 @@ export function loadInputs(options: ReadOptions): Inputs {
     const problems = new ProblemList();
     const summaries: FileSummary[] = [];
     const privateWarning: Warning[] = [];
-    const spellings = new MonitoringSpellings();
+    const spellings = new Spellings();
     let everyMonitoringRowHasOktmo = true;
     const contents = new Map<string, string>();
     for (const result of files) {
-      const file = result as MonitoringFile;
+      const file = result as ReadMonitoring;
       // The same export given twice (a second download, "… (1).csv") would count every row twice.
       const content = groupsDigest(file);
       const same = file.groups.length > 0 ? contents.get(content) : undefined;
@@ -223,7 +408,8 @@ export function loadInputs(options: ReadOptions): Inputs {
       addPrivateRowsWarning(privateWarning, file);
       if (!file.everyRowHasOktmo) everyMonitoringRowHasOktmo = false;
       // With problems nothing is reported: the sums are not needed.
-      if (problems.size === 0) spellings.add(file);
+      if (problems.size === 0)
+        for (const group of file.groups) store.add(group, spellings.of(group, file.file));
     }
     problems.throwIfAny();
     warnings.push(...privateWarning);
@@ -231,7 +417,7 @@ export function loadInputs(options: ReadOptions): Inputs {
     const byOktmo = headcountFile.everyRowHasOktmo && everyMonitoringRowHasOktmo;
     // The regional level is the region's own rows (SPEC 3): a monitoring export
     // may carry them although the headcount file has none (its denominators are 0 then).
-    const { monitoring, unmatched } = spellings.resolve(
+    const { resolved, unmatched } = spellings.resolve(
       (spelling) =>
         (byOktmo && spelling.oktmo ? index.byCode(spelling.oktmo) : index.byName(spelling.name)) ??
         (index.isRegional(spelling.name) ? index.add(spelling.name, undefined) : undefined),
@@ -256,21 +442,66 @@ export function loadInputs(options: ReadOptions): Inputs {
       }
     }
     problems.throwIfAny();
-
-    const weeks = [...monitoring.keys()].filter((w) => w !== '').sort();
     return {
-      region: options.vocabulary.region,
-      index,
-      files: [headcountFile.summary, ...summaries],
-      municipalities: index.all(),
+      files: {
+        region: options.vocabulary.region,
+        index,
+        files: [headcountFile.summary, ...summaries],
+        warnings,
+      },
       headcounts,
-      monitoring,
-      weeks,
-      warnings,
+      resolved,
     };
   } finally {
     files.return(undefined);
   }
+}
+
+/** The weeks of a map keyed by week, oldest first, without the '' of an export with no week column. */
+function weeksOf(byWeek: Map<string, unknown>): string[] {
+  return [...byWeek.keys()].filter((w) => w !== '').sort();
+}
+
+export function loadInputs(options: ReadOptions): Inputs {
+  const store = new CellStore();
+  const { files, headcounts, resolved } = readAndMerge(options, store);
+  const monitoring = store.byMunicipality(resolved);
+  return {
+    ...files,
+    municipalities: files.index.all(),
+    headcounts,
+    monitoring,
+    weeks: weeksOf(monitoring),
+  };
+}
+
+/**
+ * The inputs folded into the indicators' numbers per week and municipality
+ * as they are read: what trend and baseline need, without the sums per type.
+ */
+export function loadWeeklyNumbers(options: ReadOptions): WeeklyInputs {
+  const store = new NumberStore();
+  const { files, headcounts, resolved } = readAndMerge(options, store);
+  const municipalities = files.index.all();
+  const headcountParts = new Float64Array(municipalities.length * PARTS);
+  municipalities.forEach((municipality, i) => {
+    const cells = headcounts.get(municipality);
+    if (!cells) return;
+    const numbers = indicatorNumbers({
+      municipality,
+      monitoring: [],
+      headcounts: [...cells.values()],
+    });
+    toParts(numbers, headcountParts, i * PARTS);
+  });
+  const monitoring = store.byMunicipality(resolved, municipalities);
+  return {
+    ...files,
+    municipalities,
+    headcountParts,
+    monitoring,
+    weeks: weeksOf(monitoring),
+  };
 }
 
 /** The latest week, or the one asked for; '' when the export has no week column. */
@@ -301,6 +532,35 @@ export function dataForWeek(
     };
   });
   return { data, warnings };
+}
+
+/**
+ * Every municipality with its indicators' numbers in one week (as
+ * `dataForWeek` and `evaluate` would sum them), and the municipalities
+ * without monitoring rows in it.
+ */
+export function numbersForWeek(
+  inputs: WeeklyInputs,
+  week: string,
+): { rows: MunicipalityNumbers[]; warnings: Warning[] } {
+  const monitoring = inputs.monitoring.get(week);
+  const warnings: Warning[] = [];
+  const rows = inputs.municipalities.map((municipality, i) => {
+    if (monitoring?.has[i] !== 1)
+      warnings.push({ code: 'no-monitoring', municipality: municipality.name });
+    const at = i * PARTS;
+    const numbers = {} as IndicatorNumbers;
+    INDICATOR_IDS.forEach((id, k) => {
+      const p = at + 2 * k;
+      const head = inputs.headcountParts;
+      numbers[id] = {
+        numerator: unboxed((monitoring?.parts[p] ?? 0) + (head[p] ?? 0)),
+        denominator: unboxed((monitoring?.parts[p + 1] ?? 0) + (head[p + 1] ?? 0)),
+      };
+    });
+    return { municipality, numbers };
+  });
+  return { rows, warnings };
 }
 
 /** Organisation rows per type over all files of a kind (for `validate`). */

@@ -3,6 +3,9 @@
 // several at once on worker threads (parsing is nearly all of the cost of a
 // national export, and it is CPU work). Either way the results come back in
 // the same order and the same shape, synchronously: the caller cannot tell.
+// A worker's groups cross packed (their numbers in one transferred buffer,
+// their strings once each) and are unpacked one at a time as they are
+// merged, so the main thread never holds a file's groups as objects.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +15,17 @@ import {
   receiveMessageOnPort,
   Worker,
 } from 'node:worker_threads';
+import {
+  HEADCOUNT_FIELDS,
+  type HeadcountSums,
+  MONITORING_FIELDS,
+  type MonitoringSums,
+  ORG_TYPES,
+  type OrgType,
+} from '../domain/organisations.js';
 import { type Problem, UserError } from '../errors.js';
 import type { DialectOptions } from './dialect.js';
-import { type HeadcountFile, type MonitoringFile, readFile, rowReading } from './file-reader.js';
+import { type FileResult, type Group, readFile, rowReading } from './file-reader.js';
 import type { ReadOptions } from './load.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
 
@@ -41,10 +52,96 @@ export interface WorkerSetup {
   vocabulary: Vocabulary;
 }
 
+/** A file's groups as the reader gives them: each read once, in order. */
+export interface Groups<S> extends Iterable<Group<S>> {
+  readonly length: number;
+}
+
+/** A file as readFiles gives it: its groups are an array, or unpacked as they are read. */
+export type ReadResult<S> = Omit<FileResult<S>, 'groups'> & { groups: Groups<S> };
+export type ReadHeadcounts = ReadResult<HeadcountSums>;
+export type ReadMonitoring = ReadResult<MonitoringSums>;
+
+/** Groups packed to cross from a worker: their strings once each, their numbers in one buffer. */
+export interface PackedGroups {
+  kind: FileKind;
+  strings: string[];
+  /** GROUP_NUMBERS, then the sums' fields, per group. */
+  numbers: Float64Array;
+}
+
 export type TaskOutcome =
-  | { index: number; result: HeadcountFile | MonitoringFile }
+  | { index: number; result: Omit<FileResult<unknown>, 'groups'>; packed: PackedGroups }
   | { index: number; problems: Problem[]; more: number }
   | { index: number; internal: string; stack: string | undefined };
+
+/** Week, name and OKTMO (indices of strings; -1 for no OKTMO), type, ownership, line. */
+const GROUP_NUMBERS = 6;
+
+function sumFields(kind: FileKind): readonly string[] {
+  return kind === 'headcounts' ? [...HEADCOUNT_FIELDS, 'rows'] : [...MONITORING_FIELDS, 'rows'];
+}
+
+/** A file's groups packed for postMessage (its buffer can be transferred). */
+export function packGroups(kind: FileKind, groups: readonly Group<unknown>[]): PackedGroups {
+  const fields = sumFields(kind);
+  const width = GROUP_NUMBERS + fields.length;
+  const strings: string[] = [];
+  const indices = new Map<string, number>();
+  const indexOf = (text: string) => {
+    let i = indices.get(text);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(text);
+      indices.set(text, i);
+    }
+    return i;
+  };
+  const numbers = new Float64Array(groups.length * width);
+  groups.forEach((group, g) => {
+    const at = g * width;
+    numbers[at] = indexOf(group.week);
+    numbers[at + 1] = indexOf(group.name);
+    numbers[at + 2] = group.oktmo === undefined ? -1 : indexOf(group.oktmo);
+    numbers[at + 3] = ORG_TYPES.indexOf(group.orgType);
+    numbers[at + 4] = group.private ? 1 : 0;
+    numbers[at + 5] = group.line;
+    const sums = group.sums as Record<string, number>;
+    fields.forEach((field, f) => {
+      numbers[at + GROUP_NUMBERS + f] = sums[field] ?? 0;
+    });
+  });
+  return { kind, strings, numbers };
+}
+
+/** Packed groups read back, a new group object at each step (none is kept here). */
+export function unpackGroups<S>(packed: PackedGroups): Groups<S> {
+  const { strings, numbers } = packed;
+  const fields = sumFields(packed.kind);
+  const width = GROUP_NUMBERS + fields.length;
+  const text = (i: number | undefined) => strings[i ?? -1] ?? '';
+  return {
+    length: numbers.length / width,
+    *[Symbol.iterator]() {
+      for (let at = 0; at < numbers.length; at += width) {
+        const sums: Record<string, number> = {};
+        fields.forEach((field, f) => {
+          sums[field] = numbers[at + GROUP_NUMBERS + f] ?? 0;
+        });
+        const oktmo = numbers[at + 2] ?? -1;
+        yield {
+          week: text(numbers[at]),
+          name: text(numbers[at + 1]),
+          oktmo: oktmo < 0 ? undefined : text(oktmo),
+          orgType: ORG_TYPES[numbers[at + 3] ?? 0] as OrgType,
+          private: numbers[at + 4] === 1,
+          sums: sums as S,
+          line: numbers[at + 5] ?? 0,
+        };
+      }
+    },
+  };
+}
 
 const WORKER = new URL('./read-worker.js', import.meta.url);
 
@@ -78,7 +175,7 @@ function tasksOf(options: ReadOptions): ReadTask[] {
 }
 
 /** The headcount file's result first, then each monitoring export's, in order. */
-export function* readFiles(options: ReadOptions): Generator<HeadcountFile | MonitoringFile> {
+export function* readFiles(options: ReadOptions): Generator<ReadHeadcounts | ReadMonitoring> {
   const tasks = tasksOf(options);
   const dialect = { encoding: options.encoding, delimiter: options.delimiter };
   const threads = threadsFor(tasks);
@@ -117,8 +214,13 @@ import(${JSON.stringify(worker.href)}).catch((error) => {
 });`;
 }
 
-function outcomeValue(outcome: TaskOutcome): HeadcountFile | MonitoringFile {
-  if ('result' in outcome) return outcome.result;
+function outcomeValue(outcome: TaskOutcome): ReadHeadcounts | ReadMonitoring {
+  if ('result' in outcome) {
+    const { result, packed } = outcome;
+    return packed.kind === 'headcounts'
+      ? { ...result, groups: unpackGroups<HeadcountSums>(packed) }
+      : { ...result, groups: unpackGroups<MonitoringSums>(packed) };
+  }
   if ('problems' in outcome) throw new UserError(outcome.problems, outcome.more);
   const error = new Error(outcome.internal);
   if (outcome.stack) error.stack = outcome.stack;
@@ -131,7 +233,7 @@ function* readOnWorkers(
   dialect: DialectOptions,
   vocabulary: Vocabulary,
   progress: ReadProgress | undefined,
-): Generator<HeadcountFile | MonitoringFile> {
+): Generator<ReadHeadcounts | ReadMonitoring> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: threads }, () => {
     const { port1, port2 } = new MessageChannel();

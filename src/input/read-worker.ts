@@ -1,17 +1,22 @@
 // A worker thread of parallel.ts: reads the files it is sent, one at a time,
-// and posts back each file's sums (or its problems) as plain data.
+// and posts back each file's sums (or its problems) as plain data, its
+// groups packed into one buffer that is transferred, not copied.
 import { workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { readFile, rowReading } from './file-reader.js';
-import type { ReadTask, TaskOutcome, WorkerSetup } from './parallel.js';
+import { packGroups, type ReadTask, type TaskOutcome, type WorkerSetup } from './parallel.js';
 
 const { port, signal, dialect, vocabulary } = workerData as WorkerSetup;
 const reading = rowReading(vocabulary);
 
 port.on('message', (task: ReadTask) => {
   let outcome: TaskOutcome;
+  const transfer: ArrayBuffer[] = [];
   try {
-    outcome = { index: task.index, result: readFile(task.kind, task.file, dialect, reading) };
+    const { groups, ...result } = readFile(task.kind, task.file, dialect, reading);
+    const packed = packGroups(task.kind, groups);
+    transfer.push(packed.numbers.buffer as ArrayBuffer);
+    outcome = { index: task.index, result, packed };
   } catch (error) {
     outcome =
       error instanceof UserError
@@ -22,7 +27,7 @@ port.on('message', (task: ReadTask) => {
             stack: error instanceof Error ? error.stack : undefined,
           };
   }
-  port.postMessage(outcome);
+  port.postMessage(outcome, transfer);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 });

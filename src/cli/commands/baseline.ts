@@ -4,11 +4,11 @@
 import { type Command, Option } from 'commander';
 import {
   BASELINE_INDICATORS,
-  computeBaseline,
+  BaselineBuilder,
   SCHOOL_YEAR_2024_25,
 } from '../../domain/baseline.js';
 import { UserError } from '../../errors.js';
-import { loadInputs } from '../../input/load.js';
+import { loadWeeklyNumbers } from '../../input/load.js';
 import { baselineFile, baselineJson, baselineTable, writtenLine } from '../../report/baseline.js';
 import type { Warning } from '../../warnings.js';
 import {
@@ -19,7 +19,7 @@ import {
   withInputOptions,
 } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
-import { dataForWeeks } from '../report-inputs.js';
+import { forEachWeek } from '../report-inputs.js';
 import { loadSettings } from '../settings.js';
 
 export type BaselineCommandFlags = InputFlags & {
@@ -68,7 +68,7 @@ export function runBaseline(flags: BaselineCommandFlags): number {
       expected: `≤ --to (${flags.to})`,
     });
   }
-  const inputs = loadInputs(readOptions(flags, loadSettings(flags)));
+  const inputs = loadWeeklyNumbers(readOptions(flags, loadSettings(flags)));
   const inPeriod = inputs.weeks.filter((week) => week >= flags.from && week <= flags.to);
   if (inPeriod.length === 0) {
     throw new UserError({
@@ -78,12 +78,12 @@ export function runBaseline(flags: BaselineCommandFlags): number {
       available: inputs.weeks,
     });
   }
-  const { weeks, warnings } = dataForWeeks(inputs, inputs.weeks);
-  const result = computeBaseline(
-    weeks,
+  const builder = new BaselineBuilder(
     { from: flags.from, to: flags.to },
     { byMunicipality: flags.byMunicipality === true },
   );
+  const warnings = forEachWeek(inputs, inputs.weeks, (week, rows) => builder.add(week, rows));
+  const result = builder.finish();
   const notComputed: Warning[] = BASELINE_INDICATORS.filter((id) => !result.indicators[id]).map(
     (indicator) => ({ code: 'baseline-not-computed', indicator }),
   );

@@ -2,11 +2,10 @@
 // indicator, and whether the pace of the last weeks reaches the target of
 // the next (or current) stage by its due date.
 import type { Command } from 'commander';
-import { evaluate } from '../../domain/evaluate.js';
 import { INDICATOR_IDS, type IndicatorId } from '../../domain/roadmap.js';
-import { buildTrend, DEFAULT_WINDOW } from '../../domain/trend.js';
+import { DEFAULT_WINDOW, TrendBuilder } from '../../domain/trend.js';
 import { UserError } from '../../errors.js';
-import { loadInputs } from '../../input/load.js';
+import { loadWeeklyNumbers } from '../../input/load.js';
 import type { Format, RenderOptions } from '../../report/options.js';
 import { trendCsv, trendJson, trendTable } from '../../report/trend.js';
 import type { Warning } from '../../warnings.js';
@@ -21,7 +20,7 @@ import {
   withOutputOptions,
 } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
-import { type BaselineFlags, baselinesOf, dataForWeeks } from '../report-inputs.js';
+import { type BaselineFlags, baselinesOf, forEachWeek } from '../report-inputs.js';
 import { loadSettings } from '../settings.js';
 
 export type TrendFlags = BaselineFlags &
@@ -71,47 +70,47 @@ export function trendCommand(program: Command): void {
 }
 
 /** Warnings of the weekly reports, once each: the latest week's when they repeat. */
-function onceEach(warnings: readonly Warning[]): Warning[] {
-  const byKey = new Map<string, Warning>();
-  for (const warning of warnings) {
-    const { code } = warning;
-    const municipality = 'municipality' in warning ? warning.municipality : '';
-    const indicator = 'indicator' in warning ? warning.indicator : '';
-    const key = `${code}\u0000${municipality}\u0000${indicator}`;
-    byKey.delete(key);
-    byKey.set(key, warning);
+class OnceEach {
+  private readonly byKey = new Map<string, Warning>();
+
+  add(warnings: readonly Warning[]): void {
+    for (const warning of warnings) {
+      const { code } = warning;
+      const municipality = 'municipality' in warning ? warning.municipality : '';
+      const indicator = 'indicator' in warning ? warning.indicator : '';
+      const key = `${code}\u0000${municipality}\u0000${indicator}`;
+      this.byKey.delete(key);
+      this.byKey.set(key, warning);
+    }
   }
-  return [...byKey.values()];
+
+  values(): Warning[] {
+    return [...this.byKey.values()];
+  }
 }
 
 export function runTrend(flags: TrendFlags): number {
   const t = catalogue(flags);
   const settings = loadSettings(flags);
-  const inputs = loadInputs(readOptions(flags, settings));
+  const inputs = loadWeeklyNumbers(readOptions(flags, settings));
   if (inputs.weeks.length === 0) {
     throw new UserError({ code: 'no-weeks', file: flags.monitoring.join(', ') });
   }
   const asOf = flags.asOf ?? inputs.weeks[inputs.weeks.length - 1] ?? '';
   const baselines = baselinesOf(flags, settings, inputs);
-  const { weeks, warnings } = dataForWeeks(inputs, inputs.weeks);
-  // Each week evaluated as `compute --week W` evaluates it, so the numbers agree.
-  const reports = weeks.map(({ week, data }) =>
-    evaluate({
-      region: inputs.region,
-      roadmap: settings.roadmap,
-      asOf,
-      week,
-      data: [...data],
-      baselines,
-    }),
-  );
-  const trend = buildTrend({
-    reports,
+  const builder = new TrendBuilder({
     roadmap: settings.roadmap,
     baselines,
     asOf,
     window: flags.window,
   });
+  const reportWarnings = new OnceEach();
+  // Each week's numbers are summed as `compute --week W` sums them, so the
+  // numbers agree; only the series points and the warnings are kept.
+  const warnings = forEachWeek(inputs, inputs.weeks, (week, rows) => {
+    reportWarnings.add(builder.addWeek(week, rows));
+  });
+  const trend = builder.finish();
   const indicators = flags.indicator ? [flags.indicator] : [...INDICATOR_IDS];
   // The weekly reports warn of a missing baseline for the stage in force;
   // what matters here is the target projected to.
@@ -121,9 +120,7 @@ export function runTrend(flags: TrendFlags): number {
   const allWarnings = [
     ...inputs.warnings,
     ...warnings,
-    ...onceEach(reports.flatMap((report) => report.warnings)).filter(
-      (w) => w.code !== 'baseline-missing',
-    ),
+    ...reportWarnings.values().filter((w) => w.code !== 'baseline-missing'),
     ...noTarget,
   ];
   const options: RenderOptions = renderOptions(flags);
