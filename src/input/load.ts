@@ -7,7 +7,7 @@
 // `loadWeeklyNumbers` folds each week into the indicators' numerators and
 // denominators as its files are merged (trend, baseline), so that what is
 // kept per week is a few numbers per municipality.
-import { createHash } from 'node:crypto';
+import { lazyCrypto } from '../builtins.js';
 import {
   type IndicatorNumbers,
   indicatorNumbers,
@@ -354,7 +354,7 @@ class NumberStore implements MonitoringStore {
 
 /** A digest of what a monitoring file adds up to: equal for two copies of one export. */
 function groupsDigest(file: ReadMonitoring): string {
-  const hash = createHash('sha256');
+  const hash = lazyCrypto().createHash('sha256');
   for (const g of file.groups) {
     const s = g.sums;
     hash.update(

@@ -9,12 +9,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { lazyWorkerThreads } from '../builtins.js';
 import {
   HEADCOUNT_FIELDS,
   type HeadcountSums,
@@ -234,11 +230,12 @@ function* readOnWorkers(
   vocabulary: Vocabulary,
   progress: ReadProgress | undefined,
 ): Generator<ReadHeadcounts | ReadMonitoring> {
+  const workerThreads = lazyWorkerThreads();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: threads }, () => {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new workerThreads.MessageChannel();
     const setup: WorkerSetup = { port: port2, signal, dialect, vocabulary };
-    const worker = new Worker(boot(WORKER), {
+    const worker = new workerThreads.Worker(boot(WORKER), {
       eval: true,
       workerData: setup,
       transferList: [port2],
@@ -275,7 +272,11 @@ function* readOnWorkers(
       const posted = Atomics.load(signal, 0);
       let received = false;
       for (const w of workers) {
-        for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+        for (
+          let m = workerThreads.receiveMessageOnPort(w.port);
+          m;
+          m = workerThreads.receiveMessageOnPort(w.port)
+        ) {
           const message = m.message as TaskOutcome;
           done.set(message.index, message);
           w.queued--;
