@@ -397,10 +397,12 @@ function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
     for (const result of files) {
       const file = result as ReadMonitoring;
       // The same export given twice (a second download, "… (1).csv") would count every row twice.
-      const content = groupsDigest(file);
-      const same = file.groups.length > 0 ? contents.get(content) : undefined;
-      if (same !== undefined) problems.add({ code: 'duplicate-file', file: file.file, same });
-      else contents.set(content, file.file);
+      if (options.monitoring.length > 1) {
+        const content = groupsDigest(file);
+        const same = file.groups.length > 0 ? contents.get(content) : undefined;
+        if (same !== undefined) problems.add({ code: 'duplicate-file', file: file.file, same });
+        else contents.set(content, file.file);
+      }
       for (const p of file.problems) problems.add(p);
       problems.more += file.more;
       summaries.push(file.summary);
