@@ -7,7 +7,8 @@ import type { Catalogue } from '../i18n/index.js';
 import { safeCell } from './csv-safety.js';
 import type { RenderOptions } from './options.js';
 
-export function writeCsv(
+/** Cells as CSV text: numbers with the chosen decimal mark, text made safe. */
+function csvText(
   rows: (string | number | null)[][],
   options: Pick<RenderOptions, 'excel'>,
 ): string {
@@ -19,11 +20,33 @@ export function writeCsv(
       return safeCell(cell);
     }),
   );
-  const text = stringify(cells, {
+  return stringify(cells, {
     delimiter: options.excel ? ';' : ',',
     record_delimiter: options.excel ? '\r\n' : '\n',
   });
+}
+
+/**
+ * Rows given in blocks, written as one CSV: the text is the same as for all
+ * rows at once (every record ends with its line break), but only one block
+ * of rows exists as cells at a time — a long CSV (`trend`: a row per
+ * municipality, indicator and week) would otherwise hold every row twice.
+ */
+export function writeCsvBlocks(
+  blocks: Iterable<(string | number | null)[][]>,
+  options: Pick<RenderOptions, 'excel'>,
+): string {
+  const parts: string[] = [];
+  for (const rows of blocks) parts.push(csvText(rows, options));
+  const text = parts.join('');
   return options.excel ? `\ufeff${text}` : text;
+}
+
+export function writeCsv(
+  rows: (string | number | null)[][],
+  options: Pick<RenderOptions, 'excel'>,
+): string {
+  return writeCsvBlocks([rows], options);
 }
 
 function round(value: number | null, decimals: number): number | null {

@@ -8,7 +8,7 @@ import type { Projection, Trend, TrendIndicator, TrendRow } from '../domain/tren
 import { type Catalogue, type Lang, warningText } from '../i18n/index.js';
 import type { Warning } from '../warnings.js';
 import { drawTable } from './cli-table.js';
-import { writeCsv } from './csv.js';
+import { writeCsvBlocks } from './csv.js';
 import { formatCount, formatDate, formatPercent, formatShare } from './format.js';
 import type { RenderOptions } from './options.js';
 
@@ -227,7 +227,7 @@ export function trendTable(
   return `${lines.join('\n')}\n`;
 }
 
-/** Long CSV: one row per municipality × indicator × week. */
+/** Long CSV: one row per municipality × indicator × week, written a municipality at a time. */
 export function trendCsv(
   trend: Trend,
   indicators: readonly IndicatorId[],
@@ -235,34 +235,37 @@ export function trendCsv(
   options: Pick<RenderOptions, 'excel' | 'decimals' | 'lang'>,
 ): string {
   const w = WORDS[options.lang];
-  const rows: (string | number | null)[][] = [
-    [
-      t.csv.municipality,
-      t.csv.level,
-      w.indicator,
-      w.week,
-      t.csv.numerator,
-      t.csv.denominator,
-      t.csv.share,
-    ],
+  const header = [
+    t.csv.municipality,
+    t.csv.level,
+    w.indicator,
+    w.week,
+    t.csv.numerator,
+    t.csv.denominator,
+    t.csv.share,
   ];
   const factor = 10 ** options.decimals;
-  for (const row of trend.rows) {
-    for (const id of indicators) {
-      for (const point of row.indicators[id].series) {
-        rows.push([
-          rowName(row, t),
-          t.csv.levels[row.level],
-          Number(id),
-          point.week,
-          point.numerator,
-          point.denominator,
-          point.share === null ? null : Math.round(point.share * factor) / factor,
-        ]);
+  function* blocks(): Generator<(string | number | null)[][]> {
+    yield [header];
+    for (const row of trend.rows) {
+      const rows: (string | number | null)[][] = [];
+      for (const id of indicators) {
+        for (const point of row.indicators[id].series) {
+          rows.push([
+            rowName(row, t),
+            t.csv.levels[row.level],
+            Number(id),
+            point.week,
+            point.numerator,
+            point.denominator,
+            point.share === null ? null : Math.round(point.share * factor) / factor,
+          ]);
+        }
       }
+      yield rows;
     }
   }
-  return writeCsv(rows, options);
+  return writeCsvBlocks(blocks(), options);
 }
 
 export function trendJson(
