@@ -42,12 +42,24 @@ function closeQuietly(fd: number): void {
   }
 }
 
-function failed(out: string, error: unknown): UserError {
+/** A failure to write (an errno error) as the user's problem; anything else, such as a renderer's bug, as it is. */
+function failed(out: string, error: unknown): unknown {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === undefined) return error;
   return new UserError({
     code: 'output-failed',
     file: out,
     reason: (error as NodeJS.ErrnoException).code ?? String(error),
   });
+}
+
+/**
+ * What a command writes: one text, or a text in parts, made as they are
+ * written (a long `trend` CSV or JSON need not exist whole in memory).
+ */
+export type Output = string | Iterable<string>;
+
+function partsOf(text: Output): Iterable<string> {
+  return typeof text === 'string' ? [text] : text;
 }
 
 /**
@@ -58,12 +70,12 @@ function failed(out: string, error: unknown): UserError {
  * or a hard link to an input are refused too.
  */
 export function writeOutput(
-  text: string,
+  text: Output,
   out: string | undefined,
   inputs: readonly string[],
 ): void {
   if (out === undefined || out === '-') {
-    process.stdout.write(text);
+    for (const part of partsOf(text)) process.stdout.write(part);
     return;
   }
   const existing = statOf(out);
@@ -76,9 +88,13 @@ export function writeOutput(
     if (existing.isDirectory()) throw failed(out, { code: 'EISDIR' });
     if (!existing.isFile()) {
       // A device or a named pipe (/dev/stdout, a FIFO): nothing to replace, write to it.
+      let fd: number | undefined;
       try {
-        writeFileSync(out, text);
+        fd = openSync(out, 'w');
+        for (const part of partsOf(text)) writeFileSync(fd, part);
+        closeSync(fd);
       } catch (error) {
+        if (fd !== undefined) closeQuietly(fd);
         throw failed(out, error);
       }
       return;
@@ -95,7 +111,7 @@ export function writeOutput(
     fd = openSync(temporary, 'wx');
     // A replaced file keeps its permissions.
     if (existing) fchmodSync(fd, existing.mode & 0o7777);
-    writeFileSync(fd, text);
+    for (const part of partsOf(text)) writeFileSync(fd, part);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

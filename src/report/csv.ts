@@ -27,19 +27,31 @@ function csvText(
 }
 
 /**
- * Rows given in blocks, written as one CSV: the text is the same as for all
- * rows at once (every record ends with its line break), but only one block
- * of rows exists as cells at a time — a long CSV (`trend`: a row per
- * municipality, indicator and week) would otherwise hold every row twice.
+ * Rows given in blocks, written as one CSV in parts: the text is the same as
+ * for all rows at once (every record ends with its line break), but only one
+ * block of rows exists as cells at a time, and the parts are made as they
+ * are written — a long CSV (`trend`: a row per municipality, indicator and
+ * week) is never held whole.
  */
+export function* csvParts(
+  blocks: Iterable<(string | number | null)[][]>,
+  options: Pick<RenderOptions, 'excel'>,
+): Generator<string> {
+  let first = options.excel;
+  for (const rows of blocks) {
+    const text = csvText(rows, options);
+    yield first ? `\ufeff${text}` : text;
+    first = false;
+  }
+  if (first) yield '\ufeff';
+}
+
+/** Rows given in blocks, written as one CSV text (see csvParts). */
 export function writeCsvBlocks(
   blocks: Iterable<(string | number | null)[][]>,
   options: Pick<RenderOptions, 'excel'>,
 ): string {
-  const parts: string[] = [];
-  for (const rows of blocks) parts.push(csvText(rows, options));
-  const text = parts.join('');
-  return options.excel ? `\ufeff${text}` : text;
+  return [...csvParts(blocks, options)].join('');
 }
 
 export function writeCsv(

@@ -52,3 +52,38 @@ export function reportJson(report: Report, t: Catalogue): string {
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
+
+/** Whether JSON.stringify writes an object's key with this value. */
+function written(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+/**
+ * `JSON.stringify(document, null, 2)` and a line break, in parts: the array
+ * under `streamed` is written an element at a time, so the whole text (80 MB
+ * for `trend` over 40 national weeks) is never one string. The text is the
+ * same, byte for byte.
+ */
+export function* jsonParts(document: Record<string, unknown>, streamed: string): Generator<string> {
+  const keys = Object.keys(document).filter((key) => written(document[key]));
+  if (keys.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{';
+  for (const [index, key] of keys.entries()) {
+    const value = document[key];
+    const lead = `${index > 0 ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (key === streamed && Array.isArray(value) && value.length > 0) {
+      yield `${lead}[`;
+      for (const [i, item] of value.entries()) {
+        const text = written(item) ? JSON.stringify(item, null, 2) : 'null';
+        yield `${i > 0 ? ',' : ''}\n    ${text.replace(/\n/g, '\n    ')}`;
+      }
+      yield '\n  ]';
+    } else {
+      yield lead + JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    }
+  }
+  yield '\n}\n';
+}

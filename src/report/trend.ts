@@ -8,8 +8,9 @@ import type { Projection, Trend, TrendIndicator, TrendRow } from '../domain/tren
 import { type Catalogue, type Lang, warningText } from '../i18n/index.js';
 import type { Warning } from '../warnings.js';
 import { drawTable } from './cli-table.js';
-import { writeCsvBlocks } from './csv.js';
+import { csvParts } from './csv.js';
 import { formatCount, formatDate, formatPercent, formatShare } from './format.js';
+import { jsonParts } from './json.js';
 import type { RenderOptions } from './options.js';
 
 const WORDS = {
@@ -233,7 +234,7 @@ export function trendCsv(
   indicators: readonly IndicatorId[],
   t: Catalogue,
   options: Pick<RenderOptions, 'excel' | 'decimals' | 'lang'>,
-): string {
+): Iterable<string> {
   const w = WORDS[options.lang];
   const header = [
     t.csv.municipality,
@@ -265,7 +266,7 @@ export function trendCsv(
       yield rows;
     }
   }
-  return writeCsvBlocks(blocks(), options);
+  return csvParts(blocks(), options);
 }
 
 export function trendJson(
@@ -273,7 +274,7 @@ export function trendJson(
   indicators: readonly IndicatorId[],
   meta: { region: string; roadmap: string; warnings: readonly Warning[] },
   t: Catalogue,
-): string {
+): Iterable<string> {
   const document = {
     region: meta.region,
     roadmap: meta.roadmap,
@@ -290,5 +291,5 @@ export function trendJson(
       message: warningText(t, { ...w, file: undefined, line: undefined }),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonParts(document, 'rows');
 }

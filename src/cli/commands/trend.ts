@@ -19,7 +19,7 @@ import {
   withInputOptions,
   withOutputOptions,
 } from '../options.js';
-import { printWarnings, writeOutput } from '../output.js';
+import { type Output, printWarnings, writeOutput } from '../output.js';
 import { type BaselineFlags, baselinesOf, forEachWeek } from '../report-inputs.js';
 import { loadSettings } from '../settings.js';
 
@@ -124,7 +124,7 @@ export function runTrend(flags: TrendFlags): number {
     ...noTarget,
   ];
   const options: RenderOptions = renderOptions(flags);
-  const renderers: Record<Format, () => string> = {
+  const renderers: Record<Format, () => Output> = {
     table: () => trendTable(trend, indicators, inputs.region, settings.roadmap.name, t, options),
     csv: () => trendCsv(trend, indicators, t, options),
     json: () =>
