@@ -192,6 +192,7 @@ describe('splitPlainLine', () => {
     expect(splitPlainLine('"a, b","",x', ',')).toEqual(['a, b', '', 'x']);
     expect(splitPlainLine('"МБОУ ""СОШ № 1""";1', ';')).toEqual(['МБОУ "СОШ № 1"', '1']);
     expect(splitPlainLine('x,"""a"', ',')).toEqual(['x', '"a']);
+    expect(splitPlainLine(',"a",', ',')).toEqual(['', 'a', '']);
   });
 
   it('leaves to csv-parse a quote inside a cell, text after a closing quote, and an open quote', () => {
