@@ -15,9 +15,16 @@ import {
 } from '../domain/organisations.js';
 import { type Problem, ProblemList } from '../errors.js';
 import type { Warning } from '../warnings.js';
-import type { DialectOptions } from './dialect.js';
+import type { Delimiter, DialectOptions } from './dialect.js';
+import { type CellBounds, CellTexts, cellBounds, countOf, splitBytes } from './row-bytes.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
-import { type ColumnMap, readTable, type TableInfo } from './table.js';
+import {
+  type BytesRow,
+  type ColumnMap,
+  type RowCallback,
+  readTable,
+  type TableInfo,
+} from './table.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
 import { type FileKind, TOTAL_ROW_START, type Vocabulary } from './vocabulary.js';
 
@@ -40,6 +47,12 @@ export interface Group<S> {
   /** The group's first row. */
   line: number;
 }
+
+/** The numbers of one monitoring row. */
+type MonitoringCounts = Pick<
+  MonitoringSums,
+  'staffWriting' | 'studentsActive' | 'parentsActive' | 'usersVk' | 'usersTotal'
+>;
 
 /** What one file holds, as plain data (it crosses from a worker thread). */
 export interface FileResult<S> {
@@ -74,14 +87,22 @@ export interface RowReading {
   vocabulary: Vocabulary;
   clean: ReturnType<typeof cleanRowReaders>;
   isTotalLabel: (cell: string) => boolean;
+  /** Whether plain rows are read from their bytes first (false: as cells only, for tests). */
+  byteRows: boolean;
+  /** The words of rows read from their bytes, made on first use. */
+  words?: CellWords;
+  /** Rows read from their bytes so far (the others were read as cells). */
+  rowsFromBytes: number;
 }
 
 const LABEL_CACHE_LIMIT = 10_000;
 
-export function rowReading(vocabulary: Vocabulary): RowReading {
+export function rowReading(vocabulary: Vocabulary, { byteRows = true } = {}): RowReading {
   const labels = new Map<string, boolean>();
   return {
     vocabulary,
+    byteRows,
+    rowsFromBytes: 0,
     clean: cleanRowReaders(vocabulary),
     isTotalLabel: (cell) => {
       let isLabel = labels.get(cell);
@@ -388,6 +409,75 @@ export function addPrivateRowsWarning(
   });
 }
 
+/** The words of rows read from their bytes: each distinct cell read once per thread. */
+interface CellWords {
+  /** The municipality as written, trimmed; null for an empty cell or a total row's label. */
+  municipality: CellTexts<string | null>;
+  orgType: CellTexts<OrgType | null>;
+  isPrivate: CellTexts<boolean>;
+  /** The week's ISO date; null when it is not a week. */
+  week: CellTexts<string | null>;
+  /** Trimmed; null when empty. */
+  text: CellTexts<string | null>;
+}
+
+function cellWords(reading: RowReading): CellWords {
+  const { cells } = reading.clean;
+  reading.words ??= {
+    municipality: new CellTexts((text) => {
+      const name = text.trim();
+      return name === '' || reading.isTotalLabel(text) ? null : name;
+    }),
+    orgType: new CellTexts(cells.orgType),
+    isPrivate: new CellTexts(cells.isPrivate),
+    week: new CellTexts(parseWeek),
+    text: new CellTexts(cells.text),
+  };
+  return reading.words;
+}
+
+/**
+ * The byte reading of a file's rows (row-bytes.ts), when the file has the
+ * columns it reads: the line's cells are found, and `take` reads them from
+ * `at` and `count`, returning false for a row the cell reading must read.
+ */
+function bytesReader(
+  reading: RowReading,
+  width: number,
+  delimiter: Delimiter,
+  wanted: (number | undefined)[],
+  take: (bytes: Buffer, bounds: CellBounds, words: CellWords, line: number) => boolean,
+): BytesRow | undefined {
+  if (!reading.byteRows || wanted.includes(undefined)) return undefined;
+  const words = cellWords(reading);
+  const bounds = cellBounds(width, wanted);
+  const code = delimiter.charCodeAt(0);
+  return (bytes, start, end, line) => {
+    if (!splitBytes(bytes, start, end, code, bounds) || !take(bytes, bounds, words, line))
+      return false;
+    reading.rowsFromBytes++;
+    return true;
+  };
+}
+
+/** A count cell from the bytes: -1 when it is not plain digits. */
+function countAt(bytes: Buffer, bounds: CellBounds, index: number): number {
+  return countOf(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
+}
+
+/** A word cell from the bytes; `absent` for a column the file does not have. */
+function wordAt<T extends string | boolean | null>(
+  texts: CellTexts<T>,
+  bytes: Buffer,
+  bounds: CellBounds,
+  index: number | undefined,
+  absent: T,
+): T {
+  return index === undefined
+    ? absent
+    : texts.at(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
+}
+
 export function readHeadcountFile(
   file: string,
   dialect: DialectOptions,
@@ -398,15 +488,35 @@ export function readHeadcountFile(
   const groups = new Groups(emptyHeadcountSums);
   let schema: ReturnType<typeof rowSchemas>['headcounts'] | undefined;
   let everyRowHasOktmo = true;
+
+  /** One organisation's row, however it was read. */
+  const add = (
+    municipality: string,
+    oktmo: string | undefined,
+    orgType: OrgType,
+    ownership: boolean,
+    name: string | undefined,
+    staff: number,
+    students: number,
+    line: number,
+  ) => {
+    if (!oktmo) everyRowHasOktmo = false;
+    const group = groups.of('', municipality, oktmo, orgType, ownership, line);
+    group.sums.staff += staff;
+    group.sums.students += students;
+    group.sums.rows++;
+    read.countOrganisation(orgType, ownership, name, line);
+  };
+
   const info = readTable(
     file,
     'headcounts',
     dialect,
     vocabulary,
-    (columns, headers) => {
+    (columns, headers, delimiter) => {
       read.columns = columns;
       read.headers = headers;
-      return (cells, line) => {
+      const cells: RowCallback = (cells, line) => {
         if (read.isTotalRow(cells)) {
           read.keepTotalRow(pick(cells, columns), line, HEADCOUNT_FIELDS, '');
           return;
@@ -417,13 +527,39 @@ export function readHeadcountFile(
           row = read.parseWithSchema(schema, cells, line);
           if (!row) return;
         }
-        if (!row.oktmo) everyRowHasOktmo = false;
-        const group = groups.of('', row.municipality, row.oktmo, row.orgType, row.ownership, line);
-        group.sums.staff += row.staff;
-        group.sums.students += row.students;
-        group.sums.rows++;
-        read.countOrganisation(row.orgType, row.ownership, row.orgName ?? row.orgId, line);
+        const { municipality, oktmo, orgType, ownership, staff, students } = row;
+        add(
+          municipality,
+          oktmo,
+          orgType,
+          ownership,
+          row.orgName ?? row.orgId,
+          staff,
+          students,
+          line,
+        );
       };
+      const c = columns;
+      const bytes = bytesReader(
+        reading,
+        headers.length,
+        delimiter,
+        [c.municipality, c.orgType, c.staff, c.students, ...optional(c.ownership, c.oktmo)],
+        (bytes, bounds, words, line) => {
+          const staff = countAt(bytes, bounds, c.staff as number);
+          const students = countAt(bytes, bounds, c.students as number);
+          if (staff < 0 || students < 0) return false;
+          const municipality = wordAt(words.municipality, bytes, bounds, c.municipality, null);
+          const orgType = wordAt(words.orgType, bytes, bounds, c.orgType, null);
+          // A private organisation is left to the cell reading, which names it.
+          if (municipality === null || orgType === null) return false;
+          if (wordAt(words.isPrivate, bytes, bounds, c.ownership, false)) return false;
+          const oktmo = wordAt(words.text, bytes, bounds, c.oktmo, null) ?? undefined;
+          add(municipality, oktmo, orgType, false, undefined, staff, students, line);
+          return true;
+        },
+      );
+      return { cells, bytes };
     },
     read.problems,
   );
@@ -433,6 +569,11 @@ export function readHeadcountFile(
     groups.list,
     everyRowHasOktmo && read.columns.oktmo !== undefined,
   );
+}
+
+/** The optional columns a file has, for the cells the byte reading reads. */
+function optional(...indexes: (number | undefined)[]): number[] {
+  return indexes.filter((index) => index !== undefined);
 }
 
 export function readMonitoringFile(
@@ -448,16 +589,52 @@ export function readMonitoringFile(
   let preschoolRows = 0;
   let preschoolStudents = 0;
   let firstPreschoolLine: number | undefined;
+
+  /** One organisation's week, however it was read. */
+  const add = (
+    week: string,
+    municipality: string,
+    oktmo: string | undefined,
+    orgType: OrgType,
+    ownership: boolean,
+    name: string | undefined,
+    counts: MonitoringCounts,
+    line: number,
+  ) => {
+    if (!oktmo) everyRowHasOktmo = false;
+    if (orgType === 'preschool' && counts.studentsActive > 0) {
+      preschoolRows++;
+      preschoolStudents += counts.studentsActive;
+      firstPreschoolLine ??= line;
+    }
+    const sums = groups.of(week, municipality, oktmo, orgType, ownership, line).sums;
+    sums.staffWriting += counts.staffWriting;
+    sums.studentsActive += counts.studentsActive;
+    sums.parentsActive += counts.parentsActive;
+    sums.usersVk += counts.usersVk;
+    sums.usersTotal += counts.usersTotal;
+    sums.rows++;
+    read.countOrganisation(orgType, ownership, name, line);
+  };
+  /** The counts of a row read from its bytes, reused row after row. */
+  const counts: MonitoringCounts = {
+    staffWriting: 0,
+    studentsActive: 0,
+    parentsActive: 0,
+    usersVk: 0,
+    usersTotal: 0,
+  };
+
   const info = readTable(
     file,
     'monitoring',
     dialect,
     vocabulary,
-    (columns, headers) => {
+    (columns, headers, delimiter) => {
       read.columns = columns;
       read.headers = headers;
       if (columns.oktmo === undefined) everyRowHasOktmo = false;
-      return (cells, line) => {
+      const cells: RowCallback = (cells, line) => {
         if (read.isTotalRow(cells)) {
           const raw = pick(cells, columns);
           const week = raw.week?.trim() ? (parseWeek(raw.week) ?? '') : '';
@@ -470,29 +647,60 @@ export function readMonitoringFile(
           row = read.parseWithSchema(schema, cells, line);
           if (!row) return;
         }
-        const week = row.week ?? '';
-        if (!row.oktmo) everyRowHasOktmo = false;
-        if (row.orgType === 'preschool' && row.studentsActive > 0) {
-          preschoolRows++;
-          preschoolStudents += row.studentsActive;
-          firstPreschoolLine ??= line;
-        }
-        const sums = groups.of(
-          week,
-          row.municipality,
-          row.oktmo,
-          row.orgType,
-          row.ownership,
+        const { municipality, oktmo, orgType, ownership } = row;
+        add(
+          row.week ?? '',
+          municipality,
+          oktmo,
+          orgType,
+          ownership,
+          row.orgName ?? row.orgId,
+          row,
           line,
-        ).sums;
-        sums.staffWriting += row.staffWriting;
-        sums.studentsActive += row.studentsActive;
-        sums.parentsActive += row.parentsActive;
-        sums.usersVk += row.usersVk;
-        sums.usersTotal += row.usersTotal;
-        sums.rows++;
-        read.countOrganisation(row.orgType, row.ownership, row.orgName ?? row.orgId, line);
+        );
       };
+      const c = columns;
+      const bytes = bytesReader(
+        reading,
+        headers.length,
+        delimiter,
+        [
+          c.municipality,
+          c.orgType,
+          c.staffWriting,
+          c.studentsActive,
+          c.parentsActive,
+          c.usersVk,
+          c.usersTotal,
+          ...optional(c.ownership, c.week, c.oktmo),
+        ],
+        (bytes, bounds, words, line) => {
+          counts.staffWriting = countAt(bytes, bounds, c.staffWriting as number);
+          counts.studentsActive = countAt(bytes, bounds, c.studentsActive as number);
+          counts.parentsActive = countAt(bytes, bounds, c.parentsActive as number);
+          counts.usersVk = countAt(bytes, bounds, c.usersVk as number);
+          counts.usersTotal = countAt(bytes, bounds, c.usersTotal as number);
+          if (
+            counts.staffWriting < 0 ||
+            counts.studentsActive < 0 ||
+            counts.parentsActive < 0 ||
+            counts.usersVk < 0 ||
+            counts.usersVk > counts.usersTotal
+          )
+            return false;
+          const municipality = wordAt(words.municipality, bytes, bounds, c.municipality, null);
+          const orgType = wordAt(words.orgType, bytes, bounds, c.orgType, null);
+          // A private organisation is left to the cell reading, which names it.
+          if (municipality === null || orgType === null) return false;
+          if (wordAt(words.isPrivate, bytes, bounds, c.ownership, false)) return false;
+          const week = wordAt(words.week, bytes, bounds, c.week, '');
+          if (week === null) return false;
+          const oktmo = wordAt(words.text, bytes, bounds, c.oktmo, null) ?? undefined;
+          add(week, municipality, oktmo, orgType, false, undefined, counts, line);
+          return true;
+        },
+      );
+      return { cells, bytes };
     },
     read.problems,
   );

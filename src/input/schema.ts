@@ -197,5 +197,12 @@ export function cleanRowReaders(vocabulary: Vocabulary) {
     };
   }
 
-  return { monitoring, headcounts };
+  /** The readers of single cells, for rows read from their bytes (row-bytes.ts). */
+  const cells = {
+    orgType: orgTypeOf,
+    isPrivate,
+    text: (raw: string) => text(raw) ?? null,
+  };
+
+  return { monitoring, headcounts, cells };
 }

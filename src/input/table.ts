@@ -40,6 +40,19 @@ export type ColumnMap = Partial<Record<string, number>>;
 
 export type RowCallback = (cells: string[], line: number) => void;
 
+/**
+ * A data row read from the bytes of its line, bytes[start, end) without the
+ * line break (row-bytes.ts); false leaves the line to be split into cells.
+ * It is offered only plain lines, and must not keep the bytes.
+ */
+export type BytesRow = (bytes: Buffer, start: number, end: number, line: number) => boolean;
+
+/** How a file's data rows are read: as cells, and first from their bytes when `bytes` is given. */
+export interface RowReaders {
+  cells: RowCallback;
+  bytes?: BytesRow;
+}
+
 export function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file === '-' ? 0 : file);
@@ -192,6 +205,7 @@ function readPlainLines(
   delimiter: Delimiter,
   onRecord: (cells: string[], line: number) => void,
   onEmptyLines: (count: number) => void,
+  onBytes: BytesRow,
 ): Handover | undefined {
   let line = 0;
   let emptyLines = 0;
@@ -218,6 +232,15 @@ function readPlainLines(
       line++;
       if (ended) crlf = crlfHere;
       emptyLines++;
+      return true;
+    }
+    if (onBytes(bytes, start, stop, line + 1)) {
+      line++;
+      if (ended) crlf = crlfHere;
+      if (emptyLines > 0) {
+        onEmptyLines(emptyLines);
+        emptyLines = 0;
+      }
       return true;
     }
     const text = bytes.toString('utf8', start, stop);
@@ -262,17 +285,22 @@ function readPlainLines(
 
 /**
  * Reads one file: decodes it, splits it by the dialect, maps the header and
- * hands each data row to `onRow` as it is parsed (rows are not kept). Plain
- * lines are split by readPlainLines; from the first line that is not plain
- * to the end of the file, csv-parse reads (`plainLines: false`: csv-parse
- * reads the whole file).
+ * hands each data row to the readers `onHeader` returns as it is parsed (rows
+ * are not kept). Plain lines are split by readPlainLines, and offered first
+ * to the bytes reader; from the first line that is not plain to the end of
+ * the file, csv-parse reads (`plainLines: false`: csv-parse reads the whole
+ * file).
  */
 export function readTable(
   file: string,
   kind: FileKind,
   dialect: DialectOptions,
   vocabulary: Vocabulary,
-  onHeader: (columns: ColumnMap, headers: string[]) => RowCallback,
+  onHeader: (
+    columns: ColumnMap,
+    headers: string[],
+    delimiter: Delimiter,
+  ) => RowCallback | RowReaders,
   problems: ProblemList,
   plainLines = true,
 ): TableInfo {
@@ -281,6 +309,7 @@ export function readTable(
   const delimiter = dialect.delimiter ?? detectDelimiter(source.head);
   let headers: string[] | undefined;
   let onRow: RowCallback | undefined;
+  let onBytes: BytesRow | undefined;
   let rows = 0;
   let blankRows = 0;
   let emptyLines = 0;
@@ -292,7 +321,16 @@ export function readTable(
         throw new UserError({ code: 'too-many-columns', file, line, limit: LIMITS.columns });
       }
       headers = cells.map((h) => h.trim());
-      onRow = onHeader(mapColumns(headers, kind, vocabulary, file, line), headers);
+      const readers = onHeader(
+        mapColumns(headers, kind, vocabulary, file, line),
+        headers,
+        delimiter,
+      );
+      if (typeof readers === 'function') onRow = readers;
+      else {
+        onRow = readers.cells;
+        onBytes = readers.bytes;
+      }
       return;
     }
     if (swallowed) {
@@ -324,9 +362,19 @@ export function readTable(
 
   const chunks = source.chunks()[Symbol.iterator]();
   const handover = plainLines
-    ? readPlainLines(chunks, delimiter, onRecord, (count) => {
-        emptyLines += count;
-      })
+    ? readPlainLines(
+        chunks,
+        delimiter,
+        onRecord,
+        (count) => {
+          emptyLines += count;
+        },
+        (bytes, start, end, line) => {
+          if (onBytes === undefined || !onBytes(bytes, start, end, line)) return false;
+          rows++;
+          return true;
+        },
+      )
     : { bytes: undefined, linesBefore: 0, recordDelimiter: undefined, emptyLines: 0 };
   if (handover) {
     emptyLines += readWithCsvParse(file, delimiter, handover, chunks, onRecord, () => headers);

@@ -1,0 +1,282 @@
+// Rows read from their bytes (row-bytes.ts) must be read exactly as the
+// cell reading reads them: every generated file, read with and without the
+// byte reading, gives the same groups, sums, warnings and problems — and the
+// byte reading must actually take most clean rows.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { readHeadcountFile, readMonitoringFile, rowReading } from '../../src/input/file-reader.js';
+import { splitPlainLine } from '../../src/input/lines.js';
+import { cellBounds, countOf, splitBytes } from '../../src/input/row-bytes.js';
+import { parseCount } from '../../src/input/values.js';
+import { buildVocabulary } from '../../src/input/vocabulary.js';
+import { tempDir } from '../helpers/cli.js';
+import { runs, TIMEOUT } from '../property/runs.js';
+
+const vocabulary = buildVocabulary();
+
+describe('countOf reads the digits parseCount reads', () => {
+  const digits = fc.stringMatching(/^[0-9]{0,12}$/);
+  const other = fc.constantFrom(' 42', '42 ', '1 234', '-5', '1.5', '', '—', '٣', '１', '4a');
+  it('plain digits as parseCount, anything else -1', () => {
+    fc.assert(
+      fc.property(fc.oneof(digits, other), (text) => {
+        const value = countOf(Buffer.from(text), 0, Buffer.byteLength(text));
+        const expected = /^0*\d{1,9}$/.test(text) ? parseCount(text) : -1;
+        expect(value).toBe(expected);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it.each([
+    ['0', 0],
+    ['0000000000', 0],
+    ['0123456789', 123456789],
+    ['999999999', 999999999],
+    ['1234567890', -1],
+    ['', -1],
+  ])('%j', (text, value) => {
+    expect(countOf(Buffer.from(text), 0, text.length)).toBe(value);
+  });
+});
+
+describe('splitBytes finds the cells splitPlainLine finds', () => {
+  const piece = fc.constantFrom(
+    'Кызыл',
+    'a',
+    ' ',
+    '',
+    ',',
+    ';',
+    '\t',
+    '"',
+    '""',
+    '"x, y"',
+    '\r',
+    '12',
+  );
+  const line = fc.array(piece, { maxLength: 10 }).map((p) => p.join(''));
+  it('on lines of every character that matters, for any columns read', () => {
+    fc.assert(
+      fc.property(
+        line,
+        fc.constantFrom(',', ';', '\t'),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.nat(5), { maxLength: 3 }),
+        (text, delimiter, width, wanted) => {
+          const bytes = Buffer.from(`xx${text}yy`);
+          const bounds = cellBounds(width, wanted);
+          const end = bytes.length - 2;
+          if (!splitBytes(bytes, 2, end, delimiter.charCodeAt(0), bounds)) return;
+          // Taken: the line is plain, has `width` cells, and each cell read is unquoted.
+          const cells = splitPlainLine(text, delimiter);
+          expect(text).not.toContain('\r');
+          expect(cells).toHaveLength(width);
+          for (const index of wanted) {
+            if (index >= width) continue;
+            const cell = bytes.toString('utf8', bounds.starts[index], bounds.ends[index]);
+            expect(cell).toBe(cells?.[index]);
+            expect(cell).not.toContain('"');
+          }
+        },
+      ),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it('refuses a quoted cell that is read, takes one that is not', () => {
+    const bytes = Buffer.from('"Кызыл",12,"МБОУ ""СОШ № 1"", г. Кызыл"');
+    expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(3, [0, 1]))).toBe(false);
+    const bounds = cellBounds(3, [1]);
+    expect(splitBytes(bytes, 0, bytes.length, 0x2c, bounds)).toBe(true);
+    expect(bytes.toString('utf8', bounds.starts[1], bounds.ends[1])).toBe('12');
+  });
+
+  it('refuses a line with more or fewer cells than the header', () => {
+    const bytes = Buffer.from('a,b,c');
+    expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(2, [0]))).toBe(false);
+    expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(4, [0]))).toBe(false);
+    expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(3, [0]))).toBe(true);
+  });
+});
+
+// Cells of generated exports: mostly good, so that most rows are clean, and
+// every kind of cell the byte reading must leave to the cell reading.
+function cell(good: string[], bad: string[]) {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...good), weight: 24 },
+    { arbitrary: fc.constantFrom(...bad), weight: 1 },
+  );
+}
+const municipality = cell(
+  ['г. Кызыл', 'Тоджинский кожуун', 'Кызылский кожуун', ' Тоджинский кожуун '],
+  ['', '  ', 'Итого', 'ИТОГО:', 'Всего по региону', '"г. Кызыл"', 'Кызыл"ский'],
+);
+const oktmo = cell(['93701000', '93 701 000', ''], [' ', '"93701000"']);
+const name = cell(
+  ['МБОУ СОШ № 1', 'Школа, филиал', 'ГАУ ДПО ""Институт""'],
+  // A stray quote: csv-parse reads the rest of the file.
+  ['', 'Итого', 'a"b', 'МБОУ "СОШ № 2"'],
+);
+const orgType = cell(
+  ['ОО', 'школа', 'ДОО', 'детский сад', 'СПО', 'УДО', 'ОМСУ', 'РОИВ'],
+  ['завод', ''],
+);
+const ownership = cell(
+  ['муниципальная', 'государственная', 'муниципальная', 'государственная', 'частная', ' Частная '],
+  [''],
+);
+const week = cell(
+  ['28.12.2025', '2025-12-28', '22.12.2025–28.12.2025'],
+  ['31.02.2025', '', 'неделя'],
+);
+const countBad = ['', '-', '—', ' 42 ', '1 234', '12 34', '1.5', '1234567890', 'н/д'];
+const count = cell(['0', '7', '12', '40', '007'], countBad);
+/** Users in all, mostly more than the VK users of the row. */
+const users = cell(['40', '1234', '5000', '0012345'], countBad);
+
+const MONITORING_COLUMNS: [string, fc.Arbitrary<string>, boolean][] = [
+  ['Муниципалитет', municipality, true],
+  ['ОКТМО', oktmo, false],
+  ['Наименование организации', name, false],
+  ['Тип организации', orgType, true],
+  ['Форма собственности', ownership, false],
+  ['Неделя', week, false],
+  ['Работники, пишущие сообщения', count, true],
+  ['Обучающиеся, активные', count, true],
+  ['Родители, активные', count, true],
+  ['Пользователи в VK Мессенджере', count, true],
+  ['Пользователи, всего', users, true],
+];
+const HEADCOUNT_COLUMNS: [string, fc.Arbitrary<string>, boolean][] = [
+  ['Муниципалитет', municipality, true],
+  ['ОКТМО', oktmo, false],
+  ['Наименование организации', name, false],
+  ['Тип организации', orgType, true],
+  ['Форма собственности', ownership, false],
+  ['Численность работников', count, true],
+  ['Численность обучающихся', count, true],
+];
+
+/** A cell as an export writes it: quoted when it must be, or now and then anyway. */
+function written(text: string, delimiter: string, quote: boolean): string {
+  const must = text.includes(delimiter) || text.includes('\n');
+  // Texts with a quote of their own are written raw: a stray quote the cell reading decides on.
+  if (text.includes('"') && !text.startsWith('""'))
+    return must ? `"${text.replaceAll('"', '""')}"` : text;
+  return must || quote ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A generated export of the given columns (in any order, optional ones may be missing). */
+function exportOf(columns: [string, fc.Arbitrary<string>, boolean][]) {
+  return fc
+    .record({
+      order: fc.shuffledSubarray(columns, { minLength: columns.length }),
+      keep: fc.array(fc.boolean(), { minLength: columns.length, maxLength: columns.length }),
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      eol: fc.constantFrom('\n', '\r\n'),
+      endsWithEol: fc.boolean(),
+    })
+    .chain(({ order, keep, delimiter, eol, endsWithEol }) => {
+      const chosen = order.filter(([, , required], i) => required || keep[i]);
+      const row = fc.tuple(...chosen.map(([, arbitrary]) => arbitrary));
+      const line = fc.oneof(
+        {
+          arbitrary: fc.tuple(
+            row,
+            fc.array(rarely, { minLength: chosen.length, maxLength: chosen.length }),
+          ),
+          weight: 60,
+        },
+        { arbitrary: fc.constantFrom('', 'a,b', ';;;', '"unclosed'), weight: 1 },
+      );
+      return fc.array(line, { minLength: 1, maxLength: 30 }).map((lines) => {
+        const header = chosen.map(([title]) => written(title, delimiter, false)).join(delimiter);
+        const body = lines.map((l) =>
+          typeof l === 'string'
+            ? l
+            : l[0].map((text, i) => written(text, delimiter, l[1][i] ?? false)).join(delimiter),
+        );
+        return [header, ...body].join(eol) + (endsWithEol ? eol : '');
+      });
+    });
+}
+
+/** Cells quoted though they need not be: now and then. */
+const rarely = fc.integer({ min: 0, max: 15 }).map((n) => n === 0);
+
+const dir = tempDir();
+let files = 0;
+let fromBytes = 0;
+let rows = 0;
+
+function readBothWays(text: string, read: typeof readMonitoringFile | typeof readHeadcountFile) {
+  const file = join(dir, `b${files++}.csv`);
+  writeFileSync(file, text);
+  const attempt = (byteRows: boolean) => {
+    const reading = rowReading(vocabulary, { byteRows });
+    try {
+      const result = read(file, {}, reading);
+      return { result, fromBytes: reading.rowsFromBytes };
+    } catch (error) {
+      if (error instanceof UserError) return { error: error.problems, fromBytes: 0 };
+      throw error;
+    }
+  };
+  const cells = attempt(false);
+  const bytes = attempt(true);
+  expect(cells.fromBytes).toBe(0);
+  expect(bytes.result ?? bytes.error).toEqual(cells.result ?? cells.error);
+  fromBytes += bytes.fromBytes;
+  rows += bytes.result?.summary.rows ?? 0;
+}
+
+describe('a file reads the same with and without the byte reading', () => {
+  it(
+    'monitoring exports',
+    () => {
+      const [before, rowsBefore] = [fromBytes, rows];
+      fc.assert(
+        fc.property(exportOf(MONITORING_COLUMNS), (text) => readBothWays(text, readMonitoringFile)),
+        { numRuns: runs(300) },
+      );
+      // The byte reading took a good share of the rows (the generated cells are
+      // often unclean on purpose, and a stray quote hands a file to csv-parse).
+      expect(fromBytes - before).toBeGreaterThan((rows - rowsBefore) / 10);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'headcount files',
+    () => {
+      const [before, rowsBefore] = [fromBytes, rows];
+      fc.assert(
+        fc.property(exportOf(HEADCOUNT_COLUMNS), (text) => readBothWays(text, readHeadcountFile)),
+        { numRuns: runs(300) },
+      );
+      expect(fromBytes - before).toBeGreaterThan((rows - rowsBefore) / 10);
+    },
+    TIMEOUT,
+  );
+
+  it('the bundled fixtures are read from their bytes, but for the rows the schema reads', () => {
+    const reading = rowReading(vocabulary);
+    const monitoring = readMonitoringFile('fixtures/monitoring-2025-12-28.csv', {}, reading);
+    const cellsOnly = readMonitoringFile(
+      'fixtures/monitoring-2025-12-28.csv',
+      {},
+      rowReading(vocabulary, { byteRows: false }),
+    );
+    expect(monitoring).toEqual(cellsOnly);
+    // Private organisations, total rows and rows with an empty or dash count
+    // (one each here, read as 0 with a warning) are the cell reading's.
+    const { rows, totalRows, emptyCells } = monitoring.summary;
+    expect(emptyCells).toBe(2);
+    expect(reading.rowsFromBytes).toBe(rows - monitoring.privateRows - totalRows - emptyCells);
+    expect(reading.rowsFromBytes).toBeGreaterThan(300);
+  });
+});
