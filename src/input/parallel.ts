@@ -249,11 +249,15 @@ function* readOnWorkers(
   const done = new Map<number, TaskOutcome>();
   let next = 0;
   // Two tasks a worker: it starts the second while the first result is merged.
+  // Every worker gets its first task before any gets a second, so that two
+  // files on two threads are read side by side.
   const feed = () => {
-    for (const w of workers) {
-      while (w.queued < 2 && next < tasks.length) {
-        w.port.postMessage(tasks[next++]);
-        w.queued++;
+    for (let depth = 1; depth <= 2; depth++) {
+      for (const w of workers) {
+        if (w.queued < depth && next < tasks.length) {
+          w.port.postMessage(tasks[next++]);
+          w.queued++;
+        }
       }
     }
   };
