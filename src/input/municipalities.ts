@@ -35,11 +35,16 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Spellings whose keys are remembered: more than a country has municipalities. */
+const KEYS_LIMIT = 50_000;
+
 /** The municipalities of the headcount file, and how other spellings find them. */
 export class MunicipalityIndex {
   private readonly byKey = new Map<string, Municipality>();
   private readonly byOktmo = new Map<string, Municipality>();
   private readonly regionalKeys: Set<string>;
+  /** Keys of the spellings seen: a national file repeats a few thousand names in every group. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly vocabulary: Vocabulary) {
     this.regionalKeys = new Set([vocabulary.region, ...REGIONAL_LEVEL_NAMES].map(municipalityKey));
@@ -47,9 +52,14 @@ export class MunicipalityIndex {
 
   /** The canonical key of a spelling: through config aliases, then normalisation. */
   private keyOf(name: string): string {
-    const canonical = this.vocabulary.municipalityAliases.get(normalizeText(name));
-    const key = municipalityKey(canonical ?? name);
-    return this.regionalKeys.has(key) ? '\u0000regional' : key;
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      const canonical = this.vocabulary.municipalityAliases.get(normalizeText(name));
+      key = municipalityKey(canonical ?? name);
+      if (this.regionalKeys.has(key)) key = '\u0000regional';
+      if (this.keys.size < KEYS_LIMIT) this.keys.set(name, key);
+    }
+    return key;
   }
 
   isRegional(name: string): boolean {
