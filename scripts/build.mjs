@@ -4,7 +4,7 @@
 // docs/performance.md has the measurements behind each choice.
 
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -71,6 +71,70 @@ module.exports = (text) => {
   },
 };
 
+/**
+ * cli-table3 merges the table's options into each cell (Cell.mergeTableOptions):
+ * for each of 18 option names, setOption turns the name into camel case by
+ * splitting and joining strings, and firstDefined filters an array. On the
+ * trend table of a national file that was 0.7 s of a 5.5 s run. The bundle
+ * gets the same two functions with the camel-case names remembered and the
+ * first defined value found by a loop: the same results, without the work per
+ * cell. The build fails if cli-table3's text is not what is replaced here.
+ */
+const CLI_TABLE3_OPTIONS = {
+  from: `function firstDefined(...args) {
+  return args.filter((v) => v !== undefined && v !== null).shift();
+}
+
+// HELPER FUNCTIONS
+function setOption(objA, objB, nameB, targetObj) {
+  let nameA = nameB.split('-');
+  if (nameA.length > 1) {
+    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+    nameA = nameA.join('');
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`,
+  to: `function firstDefined(...args) {
+  for (const v of args) if (v !== undefined && v !== null) return v;
+  return undefined;
+}
+
+const camelNames = new Map();
+function setOption(objA, objB, nameB, targetObj) {
+  let nameA = camelNames.get(nameB);
+  if (nameA === undefined) {
+    nameA = nameB.split('-');
+    if (nameA.length > 1) {
+      nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+      nameA = nameA.join('');
+    } else nameA = null;
+    camelNames.set(nameB, nameA);
+  }
+  if (nameA !== null) {
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`,
+};
+
+const cheaperCellOptions = {
+  name: 'cli-table3-cell-options',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8').replaceAll('\r\n', '\n');
+      if (!text.includes(CLI_TABLE3_OPTIONS.from))
+        throw new Error(`${args.path}: setOption is not the one scripts/build.mjs replaces`);
+      return {
+        contents: text.replace(CLI_TABLE3_OPTIONS.from, CLI_TABLE3_OPTIONS.to),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
@@ -83,7 +147,7 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsThroughRequire, rememberedStringWidth],
+  plugins: [builtinsThroughRequire, rememberedStringWidth, cheaperCellOptions],
 };
 
 // The command line: one CommonJS script, so that bin/sferum-kpi.js can compile
