@@ -4,6 +4,8 @@
 // read on its own, with nothing shared but the words of the vocabulary, so
 // that files can be read side by side (parallel.ts) and merged in order
 // (load.ts).
+
+import { lazyCrypto } from '../builtins.js';
 import {
   emptyHeadcountSums,
   emptyMonitoringSums,
@@ -69,6 +71,11 @@ export interface FileResult<S> {
   everyRowHasOktmo: boolean;
   /** In the order of their first rows. */
   groups: Group<S>[];
+  /**
+   * What a monitoring file adds up to, equal for two copies of one export
+   * (a second download would count every row twice); only when asked for.
+   */
+  digest?: string;
 }
 
 export type HeadcountFile = FileResult<HeadcountSums>;
@@ -720,13 +727,29 @@ export function readMonitoringFile(
   return result;
 }
 
+/** A digest of a monitoring file's groups: their week, place, type, ownership and sums. */
+export function groupsDigest(groups: Iterable<Group<MonitoringSums>>): string {
+  const hash = lazyCrypto().createHash('sha256');
+  for (const g of groups) {
+    const s = g.sums;
+    hash.update(
+      `${g.week}\u0000${g.name}\u0000${g.oktmo ?? ''}\u0000${g.orgType}\u0000${g.private}\u0000` +
+        `${s.staffWriting},${s.studentsActive},${s.parentsActive},${s.usersVk},${s.usersTotal},${s.rows}\n`,
+    );
+  }
+  return hash.digest('hex');
+}
+
+/** One file read; a monitoring file's digest with it when `digest` is set (on the thread that read it). */
 export function readFile(
   kind: FileKind,
   file: string,
   dialect: DialectOptions,
   reading: RowReading,
+  digest = false,
 ): HeadcountFile | MonitoringFile {
-  return kind === 'headcounts'
-    ? readHeadcountFile(file, dialect, reading)
-    : readMonitoringFile(file, dialect, reading);
+  if (kind === 'headcounts') return readHeadcountFile(file, dialect, reading);
+  const read = readMonitoringFile(file, dialect, reading);
+  if (digest) read.digest = groupsDigest(read.groups);
+  return read;
 }

@@ -7,7 +7,6 @@
 // `loadWeeklyNumbers` folds each week into the indicators' numerators and
 // denominators as its files are merged (trend, baseline), so that what is
 // kept per week is a few numbers per municipality.
-import { lazyCrypto } from '../builtins.js';
 import {
   type IndicatorNumbers,
   indicatorNumbers,
@@ -135,21 +134,30 @@ type Unmatched = Map<string, { spelling: Spelling; rows: number }>;
 
 /** The spellings of the monitoring files, in the order of their first rows. */
 class Spellings {
-  private readonly byKey = new Map<string, Spelling>();
+  /** In the order of their first rows. */
+  private readonly list: Spelling[] = [];
+  /** By name, then OKTMO ('' for none): no key string is built per group. */
+  private readonly byName = new Map<string, Map<string, Spelling>>();
 
   of(group: Group<MonitoringSums>, file: string): Spelling {
-    const key = `${group.name}\u0000${group.oktmo ?? ''}`;
-    let spelling = this.byKey.get(key);
+    let byOktmo = this.byName.get(group.name);
+    if (!byOktmo) {
+      byOktmo = new Map();
+      this.byName.set(group.name, byOktmo);
+    }
+    const oktmo = group.oktmo ?? '';
+    let spelling = byOktmo.get(oktmo);
     if (!spelling) {
       spelling = {
-        id: this.byKey.size,
+        id: this.list.length,
         name: group.name,
         oktmo: group.oktmo,
         file,
         line: group.line,
         rows: 0,
       };
-      this.byKey.set(key, spelling);
+      byOktmo.set(oktmo, spelling);
+      this.list.push(spelling);
     }
     spelling.rows += group.sums.rows;
     return spelling;
@@ -162,7 +170,7 @@ class Spellings {
   } {
     const resolved = new Map<Spelling, Municipality>();
     const unmatched: Unmatched = new Map();
-    for (const spelling of this.byKey.values()) {
+    for (const spelling of this.list) {
       const municipality = find(spelling);
       if (municipality) resolved.set(spelling, municipality);
       else {
@@ -352,19 +360,6 @@ class NumberStore implements MonitoringStore {
   }
 }
 
-/** A digest of what a monitoring file adds up to: equal for two copies of one export. */
-function groupsDigest(file: ReadMonitoring): string {
-  const hash = lazyCrypto().createHash('sha256');
-  for (const g of file.groups) {
-    const s = g.sums;
-    hash.update(
-      `${g.week}\u0000${g.name}\u0000${g.oktmo ?? ''}\u0000${g.orgType}\u0000${g.private}\u0000` +
-        `${s.staffWriting},${s.studentsActive},${s.parentsActive},${s.usersVk},${s.usersTotal},${s.rows}\n`,
-    );
-  }
-  return hash.digest('hex');
-}
-
 interface Merged {
   files: Pick<LoadedFiles, 'region' | 'index' | 'files' | 'warnings'>;
   headcounts: Map<Municipality, Map<string, Cell<HeadcountSums>>>;
@@ -397,8 +392,8 @@ function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
     for (const result of files) {
       const file = result as ReadMonitoring;
       // The same export given twice (a second download, "… (1).csv") would count every row twice.
-      if (options.monitoring.length > 1) {
-        const content = groupsDigest(file);
+      if (file.digest !== undefined) {
+        const content = file.digest;
         const same = file.groups.length > 0 ? contents.get(content) : undefined;
         if (same !== undefined) problems.add({ code: 'duplicate-file', file: file.file, same });
         else contents.set(content, file.file);

@@ -13,7 +13,7 @@ port.on('message', (task: ReadTask) => {
   let outcome: TaskOutcome;
   const transfer: ArrayBuffer[] = [];
   try {
-    const { groups, ...result } = readFile(task.kind, task.file, dialect, reading);
+    const { groups, ...result } = readFile(task.kind, task.file, dialect, reading, task.digest);
     const packed = packGroups(task.kind, groups);
     transfer.push(packed.numbers.buffer as ArrayBuffer);
     outcome = { index: task.index, result, packed };

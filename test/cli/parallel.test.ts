@@ -69,11 +69,14 @@ describe('reading on worker threads', () => {
     ['a week whose municipality the headcounts lack', 'fixtures/errors/unmatched-municipality.csv'],
     ['a file that does not exist', 'fixtures/no-such-week.csv'],
     ['an empty file', 'fixtures/errors/file-empty.csv'],
+    // Its digest is made on the thread that read it.
+    ['a second download of a week given beside it', 'fixtures/errors/duplicate-export (1).csv'],
   ])('%s: the same error on worker threads', (_, broken) => {
     const args = [
       'compute',
       '--monitoring',
       ...WEEKS.slice(0, 4),
+      ...(broken.includes('duplicate-export') ? ['fixtures/errors/duplicate-export.csv'] : []),
       broken,
       ...WEEKS.slice(4),
       '--headcounts',
