@@ -4,7 +4,7 @@
 // municipality, the week, type and ownership, and the numbers. Here a line's
 // cells are found by their delimiters in the bytes; numbers are read from
 // their digits; the cells that hold words are looked up by their bytes, so a
-// municipality's name is decoded once per file, not once per row.
+// municipality's name is decoded once per thread, not once per row.
 //
 // The byte reading takes only what it reads exactly as the cell reading
 // does (file-reader.ts): a line of unquoted cells (an unused cell may be
@@ -106,25 +106,87 @@ export function countOf(bytes: Uint8Array, start: number, end: number): number {
 
 /** Distinct cells remembered per column: a national export has a few thousand. */
 const TEXTS_LIMIT = 10_000;
+/** Longer cells are read each time rather than remembered. */
+const TEXT_BYTES_LIMIT = 256;
 
 /**
  * What a column's cells mean, by their bytes: each distinct cell is decoded
- * as UTF-8 and read once, then found by its bytes (as a Latin-1 string, one
- * character per byte, which is cheap to make and to hash). A meaning is
- * never `undefined`: null stands for "none".
+ * as UTF-8 and read once, then found again by its bytes in a hash table of
+ * its own (FNV-1a), with no string made for it.
  */
 export class CellTexts<T extends string | boolean | null> {
-  private readonly known = new Map<string, T>();
+  /** Entry index + 1 per slot; 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+  private readonly hashes: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly values: T[] = [];
+  /** The bytes of the cells remembered, one after another. */
+  private arena = new Uint8Array(16_384);
+  private used = 0;
 
   constructor(private readonly read: (text: string) => T) {}
 
-  at(bytes: Buffer, start: number, end: number): T {
-    const key = bytes.toString('latin1', start, end);
-    let value = this.known.get(key);
-    if (value === undefined) {
-      value = this.read(bytes.toString('utf8', start, end));
-      if (this.known.size < TEXTS_LIMIT) this.known.set(key, value);
+  at(bytes: Uint8Array, start: number, end: number): T {
+    const length = end - start;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.slots[slot] ?? 0; entry !== 0; entry = this.slots[slot] ?? 0) {
+      const e = entry - 1;
+      if (this.hashes[e] === hash && this.lengths[e] === length && this.holds(e, bytes, start))
+        return this.values[e] as T;
+      slot = (slot + 1) & mask;
     }
+    const value = this.read(
+      Buffer.from(bytes.buffer, bytes.byteOffset + start, length).toString('utf8'),
+    );
+    if (this.values.length < TEXTS_LIMIT && length <= TEXT_BYTES_LIMIT)
+      this.remember(slot, hash, bytes, start, length, value);
     return value;
+  }
+
+  private holds(entry: number, bytes: Uint8Array, start: number): boolean {
+    const { arena } = this;
+    const from = this.starts[entry] as number;
+    const length = this.lengths[entry] as number;
+    for (let i = 0; i < length; i++) if (arena[from + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
+  private remember(
+    slot: number,
+    hash: number,
+    bytes: Uint8Array,
+    start: number,
+    length: number,
+    value: T,
+  ) {
+    if (this.used + length > this.arena.length) {
+      const arena = new Uint8Array(Math.max(2 * this.arena.length, this.used + length));
+      arena.set(this.arena.subarray(0, this.used));
+      this.arena = arena;
+    }
+    this.arena.set(bytes.subarray(start, start + length), this.used);
+    this.hashes.push(hash);
+    this.starts.push(this.used);
+    this.lengths.push(length);
+    this.values.push(value);
+    this.used += length;
+    this.slots[slot] = this.values.length;
+    // At most half full: probes stay short.
+    if (2 * this.values.length > this.slots.length) this.grow();
+  }
+
+  private grow() {
+    const slots = new Int32Array(2 * this.slots.length);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, e) => {
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = e + 1;
+    });
+    this.slots = slots;
   }
 }

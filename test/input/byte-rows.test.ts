@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { readHeadcountFile, readMonitoringFile, rowReading } from '../../src/input/file-reader.js';
 import { splitPlainLine } from '../../src/input/lines.js';
-import { cellBounds, countOf, splitBytes } from '../../src/input/row-bytes.js';
+import { CellTexts, cellBounds, countOf, splitBytes } from '../../src/input/row-bytes.js';
 import { parseCount } from '../../src/input/values.js';
 import { buildVocabulary } from '../../src/input/vocabulary.js';
 import { tempDir } from '../helpers/cli.js';
@@ -100,6 +100,58 @@ describe('splitBytes finds the cells splitPlainLine finds', () => {
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(2, [0]))).toBe(false);
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(4, [0]))).toBe(false);
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(3, [0]))).toBe(true);
+  });
+});
+
+describe('CellTexts finds each distinct cell by its bytes', () => {
+  it('gives what reading the decoded text gives, for thousands of cells, near-twins and long ones', () => {
+    let reads = 0;
+    const texts = new CellTexts((text) => {
+      reads++;
+      return `<${text}>`;
+    });
+    const cells = [
+      ...Array.from({ length: 3000 }, (_, i) => `Муниципалитет ${i}`),
+      '',
+      'а',
+      'б',
+      'аб',
+      'ба',
+      'Кызыл',
+      'Кызыл ',
+      ' Кызыл',
+      'x'.repeat(300),
+      'x'.repeat(301),
+    ];
+    // Each cell in a line of other bytes, at a different offset each time.
+    for (let round = 0; round < 3; round++) {
+      cells.forEach((cell, i) => {
+        const line = Buffer.from(`${'#'.repeat((i + round) % 7)}${cell}|rest`);
+        const start = (i + round) % 7;
+        const end = start + Buffer.byteLength(cell);
+        expect(texts.at(line, start, end)).toBe(`<${cell}>`);
+      });
+    }
+    // Read once each; the two cells over 256 bytes each time.
+    expect(reads).toBe(cells.length + 2 * 2);
+  });
+
+  it('reads every cell past its limit of 10,000, and still finds the first ones', () => {
+    let reads = 0;
+    const texts = new CellTexts((text) => {
+      reads++;
+      return text.length % 2 === 0;
+    });
+    for (let i = 0; i < 10_500; i++) {
+      const cell = Buffer.from(String(i));
+      expect(texts.at(cell, 0, cell.length)).toBe(String(i).length % 2 === 0);
+    }
+    expect(reads).toBe(10_500);
+    const first = Buffer.from('7');
+    const past = Buffer.from('10400');
+    texts.at(first, 0, 1);
+    texts.at(past, 0, past.length);
+    expect(reads).toBe(10_501);
   });
 });
 
