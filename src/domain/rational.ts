@@ -23,18 +23,74 @@ export function toDecimal(value: number): Decimal {
   return { units, scale: fraction.length };
 }
 
+/**
+ * A target as a decimal, with its units and power of ten as Numbers when
+ * they are exact ones. Targets are few (75, 30, 100, a baseline per
+ * municipality), so each is converted once.
+ */
+interface Target {
+  decimal: Decimal;
+  /** units, when it is a safe integer; the products below are then tried in Numbers first. */
+  units: number | undefined;
+  power: number;
+}
+
+const TARGETS_LIMIT = 10_000;
+const targets = new Map<number, Target>();
+
+function targetOf(percent: number): Target {
+  let target = targets.get(percent);
+  if (target === undefined) {
+    const decimal = toDecimal(percent);
+    const units = Number(decimal.units);
+    target = {
+      decimal,
+      units: Number.isSafeInteger(units) && BigInt(units) === decimal.units ? units : undefined,
+      power: 10 ** decimal.scale,
+    };
+    if (targets.size < TARGETS_LIMIT) targets.set(percent, target);
+  }
+  return target;
+}
+
+/**
+ * Whether whole-number products of these integers are exact in Numbers: every
+ * factor and product a safe integer (a product past 2^53 rounds to at least
+ * 2^53, so the check after multiplying is enough).
+ */
+function exact(...values: number[]): boolean {
+  for (const value of values) if (!Number.isSafeInteger(value)) return false;
+  return true;
+}
+
 /** numerator / denominator >= percent / 100, exactly. */
 export function meetsPercent(numerator: number, denominator: number, percent: number): boolean {
-  const { units, scale } = toDecimal(percent);
+  const { decimal, units, power } = targetOf(percent);
+  if (units !== undefined) {
+    const left = numerator * 100 * power;
+    const right = units * denominator;
+    if (exact(numerator, denominator, power, left, right)) return left >= right;
+  }
   // numerator * 100 * 10^scale >= units * denominator
-  return BigInt(numerator) * 100n * 10n ** BigInt(scale) >= units * BigInt(denominator);
+  return (
+    BigInt(numerator) * 100n * 10n ** BigInt(decimal.scale) >= decimal.units * BigInt(denominator)
+  );
 }
 
 /** ceil(percent / 100 × denominator): the people needed to reach the target. */
 export function peopleNeeded(denominator: number, percent: number): number {
-  const { units, scale } = toDecimal(percent);
-  const product = units * BigInt(denominator);
-  const divisor = 100n * 10n ** BigInt(scale);
+  const { decimal, units, power } = targetOf(percent);
+  if (units !== undefined) {
+    const product = units * denominator;
+    const divisor = 100 * power;
+    if (exact(denominator, product, divisor)) {
+      const remainder = product % divisor;
+      const quotient = (product - remainder) / divisor;
+      return remainder > 0 ? quotient + 1 : quotient;
+    }
+  }
+  const product = decimal.units * BigInt(denominator);
+  const divisor = 100n * 10n ** BigInt(decimal.scale);
   const quotient = product / divisor;
   const ceil = product % divisor > 0n ? quotient + 1n : quotient;
   return Number(ceil);

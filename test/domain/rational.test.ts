@@ -1,8 +1,10 @@
 // SPEC 2.3: shares are compared with targets exactly, and the gap is
 // ceil(target / 100 × denominator) − numerator. The cases below are chosen so
 // that a float formula gets them wrong.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meetsPercent, peopleNeeded, toDecimal } from '../../src/domain/rational.js';
+import { runs } from '../property/runs.js';
 
 describe('meetsPercent: numerator / denominator ≥ target / 100, exactly', () => {
   it('fails 74.96 % against 75 % although it prints as 75.0 %', () => {
@@ -94,5 +96,65 @@ describe('toDecimal', () => {
   it('refuses what is not a finite number', () => {
     expect(() => toDecimal(Number.NaN)).toThrow(RangeError);
     expect(() => toDecimal(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('the Number path agrees with exact integer arithmetic', () => {
+  /** The definitions, in BigInt only. */
+  const reference = {
+    meets(numerator: number, denominator: number, percent: number): boolean {
+      const { units, scale } = toDecimal(percent);
+      return BigInt(numerator) * 100n * 10n ** BigInt(scale) >= units * BigInt(denominator);
+    },
+    needed(denominator: number, percent: number): number {
+      const { units, scale } = toDecimal(percent);
+      const product = units * BigInt(denominator);
+      const divisor = 100n * 10n ** BigInt(scale);
+      const quotient = product / divisor;
+      return Number(product % divisor > 0n ? quotient + 1n : quotient);
+    },
+  };
+  // Counts from 0 to far past 2^53 (where the BigInt path takes over), and
+  // targets with up to eight decimals, some of them shares of one count in another.
+  const count = fc.oneof(
+    fc.integer({ min: 0, max: 20_000 }),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  );
+  const percent = fc.oneof(
+    fc.constantFrom(0, 30, 75, 100, 41.7, 63.25, 18.4, 17.7248, 43.1444, 0.00000001),
+    fc
+      .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 8 }))
+      .map(([units, scale]) => Number((units / 10 ** scale).toFixed(scale))),
+    fc
+      .tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 5000 }))
+      .map(([a, b]) => (a / b) * 100),
+  );
+
+  it('meetsPercent', () => {
+    fc.assert(
+      fc.property(count, count, percent, (numerator, denominator, target) => {
+        expect(meetsPercent(numerator, denominator, target)).toBe(
+          reference.meets(numerator, denominator, target),
+        );
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+
+  it('peopleNeeded', () => {
+    fc.assert(
+      fc.property(count, percent, (denominator, target) => {
+        expect(peopleNeeded(denominator, target)).toBe(reference.needed(denominator, target));
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+
+  it('a share on the target passes, one person fewer fails, at every size', () => {
+    for (const denominator of [4, 4996, 2 ** 40, Number.MAX_SAFE_INTEGER - 3]) {
+      const needed = peopleNeeded(denominator, 75);
+      expect(meetsPercent(needed, denominator, 75)).toBe(true);
+      expect(meetsPercent(needed - 1, denominator, 75)).toBe(false);
+    }
   });
 });
