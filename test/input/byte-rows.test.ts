@@ -2,12 +2,17 @@
 // cell reading reads them: every generated file, read with and without the
 // byte reading, gives the same groups, sums, warnings and problems — and the
 // byte reading must actually take most clean rows.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { readHeadcountFile, readMonitoringFile, rowReading } from '../../src/input/file-reader.js';
+import {
+  BYTES_FROM_LINE,
+  readHeadcountFile,
+  readMonitoringFile,
+  rowReading,
+} from '../../src/input/file-reader.js';
 import { splitPlainLine } from '../../src/input/lines.js';
 import { CellTexts, cellBounds, countOf, splitBytes } from '../../src/input/row-bytes.js';
 import { parseCount } from '../../src/input/values.js';
@@ -269,7 +274,10 @@ function readBothWays(text: string, read: typeof readMonitoringFile | typeof rea
   const file = join(dir, `b${files++}.csv`);
   writeFileSync(file, text);
   const attempt = (byteRows: boolean) => {
-    const reading = rowReading(vocabulary, { byteRows });
+    // Every line from its bytes (in a run, only from BYTES_FROM_LINE on), or none.
+    const reading = rowReading(vocabulary, {
+      bytesFromLine: byteRows ? 0 : Number.POSITIVE_INFINITY,
+    });
     try {
       const result = read(file, {}, reading);
       return { result, fromBytes: reading.rowsFromBytes };
@@ -316,12 +324,12 @@ describe('a file reads the same with and without the byte reading', () => {
   );
 
   it('the bundled fixtures are read from their bytes, but for the rows the schema reads', () => {
-    const reading = rowReading(vocabulary);
+    const reading = rowReading(vocabulary, { bytesFromLine: 0 });
     const monitoring = readMonitoringFile('fixtures/monitoring-2025-12-28.csv', {}, reading);
     const cellsOnly = readMonitoringFile(
       'fixtures/monitoring-2025-12-28.csv',
       {},
-      rowReading(vocabulary, { byteRows: false }),
+      rowReading(vocabulary, { bytesFromLine: Number.POSITIVE_INFINITY }),
     );
     expect(monitoring).toEqual(cellsOnly);
     // Private organisations, total rows and rows with an empty or dash count
@@ -330,5 +338,27 @@ describe('a file reads the same with and without the byte reading', () => {
     expect(emptyCells).toBe(2);
     expect(reading.rowsFromBytes).toBe(rows - monitoring.privateRows - totalRows - emptyCells);
     expect(reading.rowsFromBytes).toBeGreaterThan(300);
+  });
+
+  it(`in a run, a file's lines are read from their bytes from line ${BYTES_FROM_LINE} on`, () => {
+    const small = rowReading(vocabulary);
+    readMonitoringFile('fixtures/monitoring-2025-12-28.csv', {}, small);
+    expect(small.rowsFromBytes).toBe(0);
+    // The fixture's clean rows repeated past the thousandth line.
+    const lines = readFileSync('fixtures/monitoring-2025-12-28.csv', 'utf8').trimEnd().split('\n');
+    const clean = 'Тоджинский кожуун,1700000000,МБОУ СОШ,ОО,муниципальная,28.12.2025,10,20,30,5,40';
+    const file = join(dir, 'long.csv');
+    writeFileSync(file, `${[...lines, ...Array(BYTES_FROM_LINE).fill(clean)].join('\n')}\n`);
+    const run = rowReading(vocabulary);
+    const read = readMonitoringFile(file, {}, run);
+    // Lines BYTES_FROM_LINE to the last (lines.length + BYTES_FROM_LINE), all of them clean.
+    expect(run.rowsFromBytes).toBe(lines.length + 1);
+    expect(read).toEqual(
+      readMonitoringFile(
+        file,
+        {},
+        rowReading(vocabulary, { bytesFromLine: Number.POSITIVE_INFINITY }),
+      ),
+    );
   });
 });
