@@ -150,6 +150,18 @@ describe('the Number path agrees with exact integer arithmetic', () => {
     );
   });
 
+  it('past 2^53, where Numbers round, the answer is still exact', () => {
+    const big = Number.MAX_SAFE_INTEGER; // 2^53 − 1
+    const [numerator, denominator] = [big - 2, big - 1];
+    // 100 × (2^53 − 3) and 100 × (2^53 − 2) are the same Number.
+    expect(numerator * 100 === denominator * 100).toBe(true); // the trap
+    expect(meetsPercent(numerator, denominator, 100)).toBe(false);
+    expect(meetsPercent(denominator, denominator, 100)).toBe(true);
+    // 75 % of 2^53 − 1 is 6 755 399 441 055 743.25: 6 755 399 441 055 744 people.
+    expect(peopleNeeded(big, 75)).toBe(6_755_399_441_055_744);
+    expect(peopleNeeded(big, 100)).toBe(big);
+  });
+
   it('a share on the target passes, one person fewer fails, at every size', () => {
     for (const denominator of [4, 4996, 2 ** 40, Number.MAX_SAFE_INTEGER - 3]) {
       const needed = peopleNeeded(denominator, 75);
