@@ -120,6 +120,18 @@ describe('splitBytes finds the cells splitPlainLine finds', () => {
   });
 
   it.each([
+    [
+      'text after a closing quote, as many cells as the header counting it as a delimiter',
+      '"a"b,c',
+      3,
+      [2],
+    ],
+    ['a quote never closed in the last cell', 'c,"a', 2, [0]],
+  ])('refuses %s', (_, line, width, wanted) => {
+    expect(split(line, width, wanted)).toBe(false);
+  });
+
+  it.each([
     ['an empty quoted cell', '"",c', ['c']],
     ['a doubled quote ending a quoted cell', '"a""",c', ['c']],
     ['a quoted cell of doubled quotes only', '"""""",c', ['c']],
@@ -170,6 +182,14 @@ describe('CellTexts finds each distinct cell by its bytes', () => {
     }
     // Read once each; the two cells over 256 bytes at each of their six lookups.
     expect(reads).toBe(cells.length + 2 * 5);
+  });
+
+  it('tells apart two cells of one length whose hashes are equal', () => {
+    const texts = new CellTexts((text) => text);
+    // FNV-1a (32 bits) gives both -2108161621.
+    for (const cell of ['k0062vu', 'k00duea', 'k0062vu', 'k00duea']) {
+      expect(texts.at(Buffer.from(cell), 0, cell.length)).toBe(cell);
+    }
   });
 
   it('reads every cell past its limit of 10,000, and still finds the first ones', () => {
