@@ -460,8 +460,8 @@ function cellWords(reading: RowReading): CellWords {
 
 /**
  * The byte reading of a file's rows (row-bytes.ts), when the file has the
- * columns it reads: the line's cells are found, and `take` reads them from
- * `at` and `count`, returning false for a row the cell reading must read.
+ * columns it reads: the line's cells are found, and `take` reads them with
+ * countAt and wordAt, returning false for a row the cell reading must read.
  */
 function bytesReader(
   reading: RowReading,

@@ -43,7 +43,9 @@ export type RowCallback = (cells: string[], line: number) => void;
 /**
  * A data row read from the bytes of its line, bytes[start, end) without the
  * line break (row-bytes.ts); false leaves the line to be split into cells.
- * It is offered only plain lines, and must not keep the bytes.
+ * It is offered each line the plain reading reaches, before the line is
+ * found plain or not, so it must take only plain lines (splitBytes refuses
+ * the others); it must not keep the bytes.
  */
 export type BytesRow = (bytes: Buffer, start: number, end: number, line: number) => boolean;
 
