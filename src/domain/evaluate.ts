@@ -2,6 +2,7 @@
 // report date. Records in, the report model out; nothing here formats.
 import type { Warning } from '../warnings.js';
 import { INDICATORS, type Indicator, sumTerms } from './indicators.js';
+import { compareNames } from './names.js';
 import type { Level, Municipality, MunicipalityData } from './organisations.js';
 import { meetsPercent, peopleNeeded } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage, stageAt } from './roadmap.js';
@@ -175,14 +176,6 @@ function numbersFor(indicator: Indicator, data: MunicipalityData) {
     numerator: sumTerms(indicator.numerator, data),
     denominator: sumTerms(indicator.denominator, data),
   };
-}
-
-const collator = new Intl.Collator('ru');
-
-// Alphabetical; names the collator ranks equal (a soft hyphen apart) by code
-// unit, so the order of the input never shows in the report.
-export function compareNames(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {

@@ -5,13 +5,13 @@ import type { Warning } from '../warnings.js';
 import {
   above100,
   type Baselines,
-  compareNames,
   type IndicatorNumbers,
   type MunicipalityNumbers,
   type Report,
   type ReportRow,
   shareOf,
 } from './evaluate.js';
+import { compareNames } from './names.js';
 import type { Municipality } from './organisations.js';
 import { meetsPercent } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage } from './roadmap.js';

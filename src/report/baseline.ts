@@ -8,6 +8,7 @@ import {
   type BaselineMaximum,
   type BaselineResult,
 } from '../domain/baseline.js';
+import { compareNames } from '../domain/names.js';
 import type { Catalogue, Lang } from '../i18n/index.js';
 import { drawTable } from './cli-table.js';
 import { formatCount, formatDate, formatShare } from './format.js';
@@ -68,8 +69,6 @@ function maximumText(max: BaselineMaximum | undefined, t: Catalogue, lang: Lang)
   return w.maximum(formatShare(max.value, 4, t), fraction, formatDate(max.week, lang));
 }
 
-const collator = new Intl.Collator('ru');
-
 export function baselineTable(
   result: BaselineResult,
   t: Catalogue,
@@ -117,7 +116,7 @@ export function baselineTable(
     lines.push('', chalk.bold(w.byMunicipality));
     const names = Object.keys(result.byMunicipality).sort((a, b) => {
       const regional = (name: string) => (result.levels?.[name] === 'regional' ? 1 : 0);
-      return regional(a) - regional(b) || collator.compare(a, b);
+      return regional(a) - regional(b) || compareNames(a, b);
     });
     const byMunicipality = result.byMunicipality;
     lines.push(
