@@ -22,15 +22,29 @@ const builtinsThroughRequire = {
   name: 'builtins-through-require',
   setup(build) {
     build.onResolve({ filter: BUILTIN }, (args) =>
-      args.namespace === 'builtin'
+      args.namespace === 'builtin' || args.namespace === 'builtin-esm'
         ? { path: args.path, external: true }
-        : { path: args.path.replace(/^node:/, ''), namespace: 'builtin' },
+        : {
+            path: args.path.replace(/^node:/, ''),
+            namespace:
+              args.kind === 'import-statement' && !/child_process/.test(args.path)
+                ? 'builtin-esm'
+                : 'builtin',
+          },
     );
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
       contents:
         args.path === 'child_process'
           ? `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });`
           : `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+    // An ES module's import of a built-in: the bundle copies every export of a
+    // CommonJS module into a new object at each import site (esbuild's
+    // __toESM), about a hundred getters for fs. An object whose prototype is
+    // the built-in has no exports of its own to copy, and finds them all.
+    build.onLoad({ filter: /.*/, namespace: 'builtin-esm' }, (args) => ({
+      contents: `module.exports = Object.create(require('node:${args.path}'));`,
       loader: 'js',
     }));
   },
