@@ -54,10 +54,14 @@ const builtinsThroughRequire = {
  * cli-table3 measures every cell with string-width several times over (its
  * draw() measures the whole cell for a debug message it never prints, then
  * the line to truncate, then the line to pad), and string-width builds a new
- * regular expression on each call. The bundle gives cli-table3 string-width
- * with its answers remembered per text; the function is pure, so the output
- * is the same.
+ * regular expression of every emoji on each call. The bundle gives cli-table3
+ * a string-width that counts a text of one-column characters by its length
+ * (src/report/one-column.ts, whose test measures each such character with
+ * cli-table3) and remembers its answers for other texts; the function is
+ * pure, so the output is the same.
  */
+const ONE_COLUMN_MODULE = fileURLToPath(new URL('../src/report/one-column.ts', import.meta.url));
+
 const rememberedStringWidth = {
   name: 'remembered-string-width',
   setup(build) {
@@ -69,10 +73,13 @@ const rememberedStringWidth = {
     build.onLoad({ filter: /.*/, namespace: 'remembered' }, (args) => ({
       contents: `
 const stringWidth = require('string-width');
+const { oneColumnWidth } = require(${JSON.stringify(ONE_COLUMN_MODULE)});
 const known = new Map();
 module.exports = (text) => {
   if (typeof text !== 'string') return stringWidth(text);
-  let width = known.get(text);
+  let width = oneColumnWidth(text);
+  if (width !== undefined) return width;
+  width = known.get(text);
   if (width === undefined) {
     width = stringWidth(text);
     if (known.size < 100000) known.set(text, width);
@@ -91,11 +98,14 @@ module.exports = (text) => {
  * splitting and joining strings, and firstDefined filters an array. On the
  * trend table of a national file that was 0.7 s of a 5.5 s run. The bundle
  * gets the same two functions with the camel-case names remembered and the
- * first defined value found by a loop: the same results, without the work per
- * cell. The build fails if cli-table3's text is not what is replaced here.
+ * first defined value found by a loop, and a cell without border characters
+ * of its own (every cell of the reports) shares the table's merged ones,
+ * which cli-table3 only reads: the same results, without the work per cell.
+ * The build fails if cli-table3's text is not what is replaced here.
  */
-const CLI_TABLE3_OPTIONS = {
-  from: `function firstDefined(...args) {
+const CLI_TABLE3_CELL = [
+  {
+    from: `function firstDefined(...args) {
   return args.filter((v) => v !== undefined && v !== null).shift();
 }
 
@@ -110,7 +120,7 @@ function setOption(objA, objB, nameB, targetObj) {
     targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
   }
 }`,
-  to: `function firstDefined(...args) {
+    to: `function firstDefined(...args) {
   for (const v of args) if (v !== undefined && v !== null) return v;
   return undefined;
 }
@@ -132,19 +142,42 @@ function setOption(objA, objB, nameB, targetObj) {
     targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
   }
 }`,
-};
+  },
+  {
+    from: `    let chars = (this.chars = {});
+    CHAR_NAMES.forEach(function (name) {
+      setOption(optionsChars, tableChars, name, chars);
+    });`,
+    to: `    let chars = this.options.chars ? undefined : tableCharsMerged.get(tableChars);
+    if (chars === undefined) {
+      chars = {};
+      CHAR_NAMES.forEach(function (name) {
+        setOption(optionsChars, tableChars, name, chars);
+      });
+      if (!this.options.chars) tableCharsMerged.set(tableChars, chars);
+    }
+    this.chars = chars;`,
+  },
+  {
+    from: `let CHAR_NAMES = [`,
+    to: `const tableCharsMerged = new WeakMap();
+let CHAR_NAMES = [`,
+  },
+];
 
 const cheaperCellOptions = {
   name: 'cli-table3-cell-options',
   setup(build) {
     build.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8').replaceAll('\r\n', '\n');
-      if (!text.includes(CLI_TABLE3_OPTIONS.from))
-        throw new Error(`${args.path}: setOption is not the one scripts/build.mjs replaces`);
-      return {
-        contents: text.replace(CLI_TABLE3_OPTIONS.from, CLI_TABLE3_OPTIONS.to),
-        loader: 'js',
-      };
+      let text = readFileSync(args.path, 'utf8').replaceAll('\r\n', '\n');
+      for (const { from, to } of CLI_TABLE3_CELL) {
+        if (!text.includes(from))
+          throw new Error(
+            `${args.path}: no text scripts/build.mjs replaces: ${from.split('\n')[0]}`,
+          );
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js' };
     });
   },
 };

@@ -8,6 +8,7 @@
 // ones without their top border, all with the same column widths. Cells are
 // plain strings, so no cell spans rows or columns across a block's edge.
 import Table from 'cli-table3';
+import { oneColumnWidth } from './one-column.js';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -31,45 +32,21 @@ export const ROWS_PER_BLOCK = 64;
 /** Compact rows; no colours of cli-table3's own (the reports paint cells with chalk). */
 const style = () => ({ head: [], border: [], compact: true });
 
-/**
- * Characters cli-table3 (through string-width) counts one column each: the
- * ones of the reports' words, numbers, marks and sparklines. A cell of these
- * alone is measured here; any other cell by cli-table3 itself.
- * test/report/cli-table.test.ts checks every one of them against cli-table3.
- */
-export const ONE_COLUMN: readonly (readonly [number, number])[] = [
-  [0x20, 0x7e], // ASCII
-  [0xa0, 0xff], // Latin-1: no-break space, « » ° ² × …
-  [0x400, 0x4ff], // Cyrillic
-  [0x2010, 0x2027], // dashes, quotes, † ‡ • …
-  [0x2070, 0x207f], // superscripts: ⁰
-  [0x2116, 0x2116], // №
-  [0x2190, 0x2193], // arrows
-  [0x2212, 0x2212], // minus sign
-  [0x2248, 0x2248], // ≈
-  [0x2264, 0x2265], // ≤ ≥
-  [0x2500, 0x259f], // box drawing, sparkline bars
-  [0x25b2, 0x25b2], // ▲
-  [0x25bc, 0x25bc], // ▼
-  [0x2713, 0x2713], // ✓
-  [0x2717, 0x2717], // ✗
-];
-
-const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
-const ONE_COLUMN_TEXT = new RegExp(
-  `^[\\n${ONE_COLUMN.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`,
-);
 /** Colour codes, as cli-table3 strips them before measuring. */
 const COLOUR = new RegExp(`${String.fromCharCode(0x1b)}\\[(?:\\d*;){0,5}\\d*m`, 'g');
 
 /** The width cli-table3 wants for a cell: its widest line plus a space either side. */
 function cellWidth(cell: string, measured: Map<string, number>): number {
-  const plain = cell.replace(COLOUR, '');
-  if (ONE_COLUMN_TEXT.test(plain)) {
-    let widest = 0;
-    for (const line of plain.split('\n')) widest = Math.max(widest, line.length);
-    return widest + 2;
+  let widest = 0;
+  for (const line of cell.replace(COLOUR, '').split('\n')) {
+    const width = oneColumnWidth(line);
+    if (width === undefined) {
+      widest = -1;
+      break;
+    }
+    widest = Math.max(widest, width);
   }
+  if (widest >= 0) return widest + 2;
   // Wide, combining, control characters, emoji…: a table of its own, whose
   // top border is `┌`, the width of `─`, `┐`.
   let width = measured.get(cell);

@@ -10,12 +10,8 @@ import { TYVA_2025 } from '../../src/domain/roadmap.js';
 import { buildTrend } from '../../src/domain/trend.js';
 import { CATALOGUES } from '../../src/i18n/index.js';
 import { baselineTable } from '../../src/report/baseline.js';
-import {
-  drawTable,
-  ONE_COLUMN,
-  ROWS_PER_BLOCK,
-  type TableSpec,
-} from '../../src/report/cli-table.js';
+import { drawTable, ROWS_PER_BLOCK, type TableSpec } from '../../src/report/cli-table.js';
+import { ONE_COLUMN, oneColumnWidth } from '../../src/report/one-column.js';
 import type { RenderOptions } from '../../src/report/options.js';
 import { reportTable } from '../../src/report/table.js';
 import { trendTable } from '../../src/report/trend.js';
@@ -253,5 +249,12 @@ describe('drawTable', () => {
       }
     }
     expect(wider).toEqual([]);
+  });
+
+  it('a text is measured by its length only when every character is one column', () => {
+    expect(oneColumnWidth('Кызыл 82,1 ✓ ▲ ≥ №')).toBe(18);
+    expect(oneColumnWidth('')).toBe(0);
+    for (const text of ['a\nb', `${ESC}[1mb`, '漢字', '😀', 'e\u0301', 'a\u200bb'])
+      expect(oneColumnWidth(text), JSON.stringify(text)).toBeUndefined();
   });
 });
