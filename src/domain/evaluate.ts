@@ -115,31 +115,47 @@ export function judge(
   baseline: number | undefined,
 ): IndicatorResult {
   const target = stage.target === 'baseline' ? (baseline ?? null) : stage.target;
-  const share = shareOf(numerator, denominator);
-  const base = {
-    numerator,
-    denominator,
-    share,
-    stage: stage.stage,
-    inForce,
-    target,
-    conditional: stage.conditional === true,
+  const result = (status: Status, gap: number, reason?: NaReason): IndicatorResult => {
+    const judged: IndicatorResult = {
+      numerator,
+      denominator,
+      share: shareOf(numerator, denominator),
+      stage: stage.stage,
+      inForce,
+      target,
+      conditional: stage.conditional === true,
+      status,
+      gap,
+    };
+    if (reason) judged.reason = reason;
+    return judged;
   };
-  if (denominator === 0) return { ...base, status: 'na', gap: 0, reason: 'no-denominator' };
-  if (target === null) return { ...base, status: 'na', gap: 0, reason: 'no-baseline' };
-  if (meetsPercent(numerator, denominator, target)) return { ...base, status: 'pass', gap: 0 };
-  return { ...base, status: 'fail', gap: peopleNeeded(denominator, target) - numerator };
+  if (denominator === 0) return result('na', 0, 'no-denominator');
+  if (target === null) return result('na', 0, 'no-baseline');
+  if (meetsPercent(numerator, denominator, target)) return result('pass', 0);
+  return result('fail', peopleNeeded(denominator, target) - numerator);
+}
+
+/** The stage each indicator is evaluated against: the same for every row of a report. */
+type ChosenStages = Record<IndicatorId, ReturnType<typeof chooseStage>>;
+
+function chooseStages(input: EvaluationInput): ChosenStages {
+  const chosen = {} as ChosenStages;
+  for (const id of INDICATOR_IDS)
+    chosen[id] = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
+  return chosen;
 }
 
 function evaluateRow(
   input: EvaluationInput,
+  stages: ChosenStages,
   municipality: string | null,
   level: ReportRow['level'],
   numbers: IndicatorNumbers,
 ): ReportRow {
   const indicators = {} as Record<IndicatorId, IndicatorResult>;
   for (const id of INDICATOR_IDS) {
-    const chosen = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
+    const chosen = stages[id];
     const { numerator, denominator } = numbers[id];
     if (!chosen) {
       indicators[id] = {
@@ -197,6 +213,7 @@ export function evaluate(input: EvaluationInput): Report {
   const regional: ReportRow[] = [];
   const total = {} as IndicatorNumbers;
   for (const id of INDICATOR_IDS) total[id] = { numerator: 0, denominator: 0 };
+  const chosenStages = chooseStages(input);
 
   for (const data of input.data) {
     const numbers = indicatorNumbers(data);
@@ -204,11 +221,17 @@ export function evaluate(input: EvaluationInput): Report {
       total[id].numerator += numbers[id].numerator;
       total[id].denominator += numbers[id].denominator;
     }
-    const row = evaluateRow(input, data.municipality.name, data.municipality.level, numbers);
+    const row = evaluateRow(
+      input,
+      chosenStages,
+      data.municipality.name,
+      data.municipality.level,
+      numbers,
+    );
     (data.municipality.level === 'regional' ? regional : municipalities).push(row);
   }
   // The region total sums numerators and denominators; it is never an average of shares.
-  const totalRow = evaluateRow(input, null, 'total', total);
+  const totalRow = evaluateRow(input, chosenStages, null, 'total', total);
   const rows = [...sortRows(municipalities, input.sort ?? 'name'), ...regional, totalRow];
 
   const warnings: Warning[] = [];
@@ -222,7 +245,7 @@ export function evaluate(input: EvaluationInput): Report {
 
   const stages = {} as Record<IndicatorId, StageInfo>;
   for (const id of INDICATOR_IDS) {
-    const chosen = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
+    const chosen = chosenStages[id];
     const stage = chosen?.stage;
     stages[id] = {
       stage: stage?.stage ?? input.stage ?? 0,

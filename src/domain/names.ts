@@ -56,33 +56,41 @@ function collated(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * A name's characters as their ranks, one code unit each, so that two keys
+ * compare as the names do at the collator's first level; '' for a name with
+ * a character left to the collator. Remembered: a sort compares each name
+ * with about twenty others.
+ */
+const keys = new Map<string, string>();
+const KEYS_LIMIT = 100_000;
+
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = '';
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      const rank = code < 0x500 ? (RANK[code] as number) : 0;
+      if (rank === 0) {
+        key = '';
+        break;
+      }
+      key += String.fromCharCode(rank);
+    }
+    if (keys.size < KEYS_LIMIT) keys.set(name, key);
+  }
+  return key;
+}
+
 /** Negative when name a comes first, positive when b does, 0 only for the same name. */
 export function compareNames(a: string, b: string): number {
   if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    const rankA = x < 0x500 ? (RANK[x] as number) : 0;
-    const rankB = y < 0x500 ? (RANK[y] as number) : 0;
-    if (rankA === 0 || rankB === 0) return collated(a, b);
-    if (rankA !== rankB) {
-      // Decided here if the rest of both names is ranked too.
-      return ranked(a, i + 1) && ranked(b, i + 1) ? rankA - rankB : collated(a, b);
-    }
-  }
-  // Equal letters as far as the shorter name goes: the shorter comes first,
-  // unless case or accents are all that differ.
-  return a.length !== b.length && ranked(a, length) && ranked(b, length)
-    ? a.length - b.length
-    : collated(a, b);
-}
-
-/** Whether every character of text from `from` on has a rank. */
-function ranked(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x500 || RANK[code] === 0) return false;
-  }
-  return true;
+  const keyA = keyOf(a);
+  const keyB = keyOf(b);
+  // Decided at the first level when both names are ranked and differ there;
+  // otherwise case, accents or other characters decide: the collator.
+  if ((keyA !== '' || a === '') && (keyB !== '' || b === '') && keyA !== keyB)
+    return keyA < keyB ? -1 : 1;
+  return collated(a, b);
 }
