@@ -18,7 +18,14 @@ import {
 import { type Problem, ProblemList } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { Delimiter, DialectOptions } from './dialect.js';
-import { type CellBounds, CellTexts, cellBounds, countOf, splitBytes } from './row-bytes.js';
+import {
+  type CellBounds,
+  CellTexts,
+  cellBounds,
+  countOf,
+  EntryMap,
+  splitBytes,
+} from './row-bytes.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
 import {
   type BytesRow,
@@ -266,7 +273,6 @@ class FileRead {
   readonly problems = new ProblemList();
   readonly totalRows: TotalRow[] = [];
   readonly emptyColumns = new Set<string>();
-  readonly organisations: Partial<Record<OrgType, number>> = {};
   readonly privateOrganisations: string[] = [];
   privateRows = 0;
   emptyCells = 0;
@@ -326,9 +332,8 @@ class FileRead {
     return undefined;
   }
 
-  countOrganisation(orgType: OrgType, isPrivate: boolean, name: string | undefined, line: number) {
-    this.organisations[orgType] = (this.organisations[orgType] ?? 0) + 1;
-    if (!isPrivate) return;
+  /** A private organisation's row, for the warning that names the first ones. */
+  countPrivate(name: string | undefined, line: number) {
     this.privateRows++;
     if (this.privateOrganisations.length < 10) this.privateOrganisations.push(name ?? `#${line}`);
   }
@@ -387,7 +392,13 @@ class FileRead {
       ...this.totalMismatches(fields, groups as unknown as Group<Record<string, number>>[]),
     );
     const weeks = new Set<string>();
-    for (const group of groups) if (group.week) weeks.add(group.week);
+    // Each row is one organisation, and every row read is in a group.
+    const organisations: Partial<Record<OrgType, number>> = {};
+    for (const group of groups) {
+      if (group.week) weeks.add(group.week);
+      const rows = (group.sums as { rows: number }).rows;
+      organisations[group.orgType] = (organisations[group.orgType] ?? 0) + rows;
+    }
     return {
       file: this.file,
       summary: {
@@ -395,7 +406,7 @@ class FileRead {
         totalRows: this.totalRows.length,
         weeks: [...weeks].sort(),
         emptyCells: this.emptyCells,
-        organisations: this.organisations,
+        organisations,
       },
       problems: this.problems.problems,
       more: this.problems.more,
@@ -461,7 +472,7 @@ function cellWords(reading: RowReading): CellWords {
 /**
  * The byte reading of a file's rows (row-bytes.ts), when the file has the
  * columns it reads: the line's cells are found, and `take` reads them with
- * countAt and wordAt, returning false for a row the cell reading must read.
+ * countAt and entryAt, returning false for a row the cell reading must read.
  */
 function bytesReader(
   reading: RowReading,
@@ -489,17 +500,22 @@ function countAt(bytes: Buffer, bounds: CellBounds, index: number): number {
   return countOf(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
 }
 
-/** A word cell from the bytes; `absent` for a column the file does not have. */
-function wordAt<T extends string | boolean | null>(
-  texts: CellTexts<T>,
+/** The entry of a column the file does not have (CellTexts entries are 0, 1, 2…). */
+const ABSENT = -2;
+
+/**
+ * The entry of a word cell (CellTexts.entryAt): ABSENT for a column the file
+ * does not have, -1 for a cell that is not remembered.
+ */
+function entryAt(
+  texts: CellTexts<string | boolean | null>,
   bytes: Buffer,
   bounds: CellBounds,
   index: number | undefined,
-  absent: T,
-): T {
+): number {
   return index === undefined
-    ? absent
-    : texts.at(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
+    ? ABSENT
+    : texts.entryAt(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
 }
 
 export function readHeadcountFile(
@@ -513,24 +529,15 @@ export function readHeadcountFile(
   let schema: ReturnType<typeof rowSchemas>['headcounts'] | undefined;
   let everyRowHasOktmo = true;
 
-  /** One organisation's row, however it was read. */
-  const add = (
-    municipality: string,
-    oktmo: string | undefined,
-    orgType: OrgType,
-    ownership: boolean,
-    name: string | undefined,
-    staff: number,
-    students: number,
-    line: number,
-  ) => {
-    if (!oktmo) everyRowHasOktmo = false;
-    const group = groups.of('', municipality, oktmo, orgType, ownership, line);
+  /** One organisation's row, however it was read, added to its group. */
+  const add = (group: Group<HeadcountSums>, staff: number, students: number) => {
+    if (!group.oktmo) everyRowHasOktmo = false;
     group.sums.staff += staff;
     group.sums.students += students;
     group.sums.rows++;
-    read.countOrganisation(orgType, ownership, name, line);
   };
+  /** The groups of rows read from their bytes, by the entries of their word cells. */
+  const byEntries = new EntryMap<Group<HeadcountSums>>();
 
   const info = readTable(
     file,
@@ -551,17 +558,9 @@ export function readHeadcountFile(
           row = read.parseWithSchema(schema, cells, line);
           if (!row) return;
         }
-        const { municipality, oktmo, orgType, ownership, staff, students } = row;
-        add(
-          municipality,
-          oktmo,
-          orgType,
-          ownership,
-          row.orgName ?? row.orgId,
-          staff,
-          students,
-          line,
-        );
+        const { municipality, oktmo, orgType, ownership } = row;
+        add(groups.of('', municipality, oktmo, orgType, ownership, line), row.staff, row.students);
+        if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
       const bytes = bytesReader(
@@ -573,13 +572,23 @@ export function readHeadcountFile(
           const staff = countAt(bytes, bounds, c.staff as number);
           const students = countAt(bytes, bounds, c.students as number);
           if (staff < 0 || students < 0) return false;
-          const municipality = wordAt(words.municipality, bytes, bounds, c.municipality, null);
-          const orgType = wordAt(words.orgType, bytes, bounds, c.orgType, null);
+          const m = entryAt(words.municipality, bytes, bounds, c.municipality);
+          const t = entryAt(words.orgType, bytes, bounds, c.orgType);
+          const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
+          const o = entryAt(words.text, bytes, bounds, c.oktmo);
+          if (m === -1 || t === -1 || p === -1 || o === -1) return false;
           // A private organisation is left to the cell reading, which names it.
-          if (municipality === null || orgType === null) return false;
-          if (wordAt(words.isPrivate, bytes, bounds, c.ownership, false)) return false;
-          const oktmo = wordAt(words.text, bytes, bounds, c.oktmo, null) ?? undefined;
-          add(municipality, oktmo, orgType, false, undefined, staff, students, line);
+          if (p !== ABSENT && words.isPrivate.valueOf(p)) return false;
+          let group = byEntries.get(m, t, 0, o);
+          if (group === undefined) {
+            const municipality = words.municipality.valueOf(m);
+            const orgType = words.orgType.valueOf(t);
+            if (municipality === null || orgType === null) return false;
+            const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
+            group = groups.of('', municipality, oktmo, orgType, false, line);
+            byEntries.set(m, t, 0, o, group);
+          }
+          add(group, staff, students);
           return true;
         },
       );
@@ -614,32 +623,24 @@ export function readMonitoringFile(
   let preschoolStudents = 0;
   let firstPreschoolLine: number | undefined;
 
-  /** One organisation's week, however it was read. */
-  const add = (
-    week: string,
-    municipality: string,
-    oktmo: string | undefined,
-    orgType: OrgType,
-    ownership: boolean,
-    name: string | undefined,
-    counts: MonitoringCounts,
-    line: number,
-  ) => {
-    if (!oktmo) everyRowHasOktmo = false;
-    if (orgType === 'preschool' && counts.studentsActive > 0) {
+  /** One organisation's week, however it was read, added to its group. */
+  const add = (group: Group<MonitoringSums>, counts: MonitoringCounts, line: number) => {
+    if (!group.oktmo) everyRowHasOktmo = false;
+    if (group.orgType === 'preschool' && counts.studentsActive > 0) {
       preschoolRows++;
       preschoolStudents += counts.studentsActive;
       firstPreschoolLine ??= line;
     }
-    const sums = groups.of(week, municipality, oktmo, orgType, ownership, line).sums;
+    const sums = group.sums;
     sums.staffWriting += counts.staffWriting;
     sums.studentsActive += counts.studentsActive;
     sums.parentsActive += counts.parentsActive;
     sums.usersVk += counts.usersVk;
     sums.usersTotal += counts.usersTotal;
     sums.rows++;
-    read.countOrganisation(orgType, ownership, name, line);
   };
+  /** The groups of rows read from their bytes, by the entries of their word cells. */
+  const byEntries = new EntryMap<Group<MonitoringSums>>();
   /** The counts of a row read from its bytes, reused row after row. */
   const counts: MonitoringCounts = {
     staffWriting: 0,
@@ -672,16 +673,8 @@ export function readMonitoringFile(
           if (!row) return;
         }
         const { municipality, oktmo, orgType, ownership } = row;
-        add(
-          row.week ?? '',
-          municipality,
-          oktmo,
-          orgType,
-          ownership,
-          row.orgName ?? row.orgId,
-          row,
-          line,
-        );
+        add(groups.of(row.week ?? '', municipality, oktmo, orgType, ownership, line), row, line);
+        if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
       const bytes = bytesReader(
@@ -712,15 +705,25 @@ export function readMonitoringFile(
             counts.usersVk > counts.usersTotal
           )
             return false;
-          const municipality = wordAt(words.municipality, bytes, bounds, c.municipality, null);
-          const orgType = wordAt(words.orgType, bytes, bounds, c.orgType, null);
+          const m = entryAt(words.municipality, bytes, bounds, c.municipality);
+          const t = entryAt(words.orgType, bytes, bounds, c.orgType);
+          const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
+          const w = entryAt(words.week, bytes, bounds, c.week);
+          const o = entryAt(words.text, bytes, bounds, c.oktmo);
+          if (m === -1 || t === -1 || p === -1 || w === -1 || o === -1) return false;
           // A private organisation is left to the cell reading, which names it.
-          if (municipality === null || orgType === null) return false;
-          if (wordAt(words.isPrivate, bytes, bounds, c.ownership, false)) return false;
-          const week = wordAt(words.week, bytes, bounds, c.week, '');
-          if (week === null) return false;
-          const oktmo = wordAt(words.text, bytes, bounds, c.oktmo, null) ?? undefined;
-          add(week, municipality, oktmo, orgType, false, undefined, counts, line);
+          if (p !== ABSENT && words.isPrivate.valueOf(p)) return false;
+          let group = byEntries.get(m, t, w, o);
+          if (group === undefined) {
+            const municipality = words.municipality.valueOf(m);
+            const orgType = words.orgType.valueOf(t);
+            const week = w === ABSENT ? '' : words.week.valueOf(w);
+            if (municipality === null || orgType === null || week === null) return false;
+            const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
+            group = groups.of(week, municipality, oktmo, orgType, false, line);
+            byEntries.set(m, t, w, o, group);
+          }
+          add(group, counts, line);
           return true;
         },
       );

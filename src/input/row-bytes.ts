@@ -127,24 +127,50 @@ export class CellTexts<T extends string | boolean | null> {
 
   constructor(private readonly read: (text: string) => T) {}
 
+  /** What the cell of bytes[start, end) means. */
   at(bytes: Uint8Array, start: number, end: number): T {
+    const entry = this.entryAt(bytes, start, end);
+    return entry >= 0
+      ? (this.values[entry] as T)
+      : this.read(
+          Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'),
+        );
+  }
+
+  /**
+   * The number of the cell's entry, the same for the same bytes (0, 1, 2…, in
+   * the order first seen); -1 for a cell that is not remembered (too long, or
+   * the table full).
+   */
+  entryAt(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    // FNV-1a of the first and the last 8 bytes (all of a shorter cell) and the
+    // length: cells that differ elsewhere only share a slot's probe sequence,
+    // and the bytes are compared in full.
+    let hash = 0x811c9dc5 ^ length;
+    const head = Math.min(end, start + 8);
+    for (let i = start; i < head; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    for (let i = Math.max(head, end - 8); i < end; i++)
+      hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let entry = this.slots[slot] ?? 0; entry !== 0; entry = this.slots[slot] ?? 0) {
       const e = entry - 1;
       if (this.hashes[e] === hash && this.lengths[e] === length && this.holds(e, bytes, start))
-        return this.values[e] as T;
+        return e;
       slot = (slot + 1) & mask;
     }
+    if (this.values.length >= TEXTS_LIMIT || length > TEXT_BYTES_LIMIT) return -1;
     const value = this.read(
       Buffer.from(bytes.buffer, bytes.byteOffset + start, length).toString('utf8'),
     );
-    if (this.values.length < TEXTS_LIMIT && length <= TEXT_BYTES_LIMIT)
-      this.remember(slot, hash, bytes, start, length, value);
-    return value;
+    this.remember(slot, hash, bytes, start, length, value);
+    return this.values.length - 1;
+  }
+
+  /** What the cell of an entry means. */
+  valueOf(entry: number): T {
+    return this.values[entry] as T;
   }
 
   private holds(entry: number, bytes: Uint8Array, start: number): boolean {
@@ -188,5 +214,74 @@ export class CellTexts<T extends string | boolean | null> {
       slots[slot] = e + 1;
     });
     this.slots = slots;
+  }
+}
+
+/**
+ * Values found by four whole numbers (entries of CellTexts): the groups of a
+ * file by the entries of their municipality, type, week and OKTMO cells, so
+ * that a row read from its bytes finds its group without a string. Open
+ * addressing in typed arrays, kept at most half full.
+ */
+export class EntryMap<T> {
+  /** Four numbers per slot. */
+  private keys = new Int32Array(4 * 256);
+  /** Value index + 1 per slot; 0 for an empty slot. */
+  private slots = new Int32Array(256);
+  private readonly values: T[] = [];
+
+  get(a: number, b: number, c: number, d: number): T | undefined {
+    const slot = this.slotOf(a, b, c, d);
+    const index = this.slots[slot] as number;
+    return index === 0 ? undefined : this.values[index - 1];
+  }
+
+  set(a: number, b: number, c: number, d: number, value: T) {
+    const slot = this.slotOf(a, b, c, d);
+    if (this.slots[slot] !== 0) {
+      this.values[(this.slots[slot] as number) - 1] = value;
+      return;
+    }
+    const at = 4 * slot;
+    this.keys[at] = a;
+    this.keys[at + 1] = b;
+    this.keys[at + 2] = c;
+    this.keys[at + 3] = d;
+    this.values.push(value);
+    this.slots[slot] = this.values.length;
+    if (2 * this.values.length > this.slots.length) this.grow();
+  }
+
+  /** The slot holding these numbers, or the empty slot where they would go. */
+  private slotOf(a: number, b: number, c: number, d: number): number {
+    const { keys, slots } = this;
+    const mask = slots.length - 1;
+    let hash = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+    hash ^= Math.imul(c + 0x165667b1, 0xc2b2ae3d) ^ Math.imul(d + 0x27d4eb2f, 0x1b873593);
+    hash ^= hash >>> 15;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      if (slots[slot] === 0) return slot;
+      const at = 4 * slot;
+      if (keys[at] === a && keys[at + 1] === b && keys[at + 2] === c && keys[at + 3] === d)
+        return slot;
+    }
+  }
+
+  private grow() {
+    const { keys, slots } = this;
+    this.keys = new Int32Array(2 * keys.length);
+    this.slots = new Int32Array(2 * slots.length);
+    for (let slot = 0; slot < slots.length; slot++) {
+      const index = slots[slot] as number;
+      if (index === 0) continue;
+      const at = 4 * slot;
+      const a = keys[at] as number;
+      const b = keys[at + 1] as number;
+      const c = keys[at + 2] as number;
+      const d = keys[at + 3] as number;
+      const to = this.slotOf(a, b, c, d);
+      this.keys.set(keys.subarray(at, at + 4), 4 * to);
+      this.slots[to] = index;
+    }
   }
 }

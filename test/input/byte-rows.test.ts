@@ -14,7 +14,7 @@ import {
   rowReading,
 } from '../../src/input/file-reader.js';
 import { splitPlainLine } from '../../src/input/lines.js';
-import { CellTexts, cellBounds, countOf, splitBytes } from '../../src/input/row-bytes.js';
+import { CellTexts, cellBounds, countOf, EntryMap, splitBytes } from '../../src/input/row-bytes.js';
 import { parseCount } from '../../src/input/values.js';
 import { buildVocabulary } from '../../src/input/vocabulary.js';
 import { tempDir } from '../helpers/cli.js';
@@ -186,10 +186,29 @@ describe('CellTexts finds each distinct cell by its bytes', () => {
 
   it('tells apart two cells of one length whose hashes are equal', () => {
     const texts = new CellTexts((text) => text);
-    // FNV-1a (32 bits) gives both -2108161621.
-    for (const cell of ['k0062vu', 'k00duea', 'k0062vu', 'k00duea']) {
+    // The hash gives both 1199918433.
+    for (const cell of ['k007rnw', 'k00opba', 'k007rnw', 'k00opba']) {
       expect(texts.at(Buffer.from(cell), 0, cell.length)).toBe(cell);
     }
+    // Only the first and the last 8 bytes are hashed: these differ in between.
+    const long = ['Район № 1, село', 'Район № 2, село', 'Район № 1, село'];
+    for (const cell of long) {
+      const bytes = Buffer.from(cell);
+      expect(texts.at(bytes, 0, bytes.length)).toBe(cell);
+    }
+  });
+
+  it('numbers each distinct cell once, in the order first seen', () => {
+    const texts = new CellTexts((text) => text.toUpperCase());
+    const entries = ['a', 'bb', 'a', 'c', 'bb'].map((cell) => {
+      const bytes = Buffer.from(`;${cell};`);
+      return texts.entryAt(bytes, 1, bytes.length - 1);
+    });
+    expect(entries).toEqual([0, 1, 0, 2, 1]);
+    expect(texts.valueOf(1)).toBe('BB');
+    const long = Buffer.from('x'.repeat(257));
+    expect(texts.entryAt(long, 0, long.length)).toBe(-1);
+    expect(texts.at(long, 0, long.length)).toBe('X'.repeat(257));
   });
 
   it('reads every cell past its limit of 10,000, and still finds the first ones', () => {
@@ -208,6 +227,37 @@ describe('CellTexts finds each distinct cell by its bytes', () => {
     texts.at(first, 0, 1);
     texts.at(past, 0, past.length);
     expect(reads).toBe(10_501);
+  });
+});
+
+describe('EntryMap finds a value by four numbers', () => {
+  it('as a Map of their joined text does, through growth, overwrites and negative numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -2, max: 40 }),
+            fc.integer({ min: -2, max: 5 }),
+            fc.integer({ min: -2, max: 3 }),
+            fc.integer({ min: -2, max: 2_000_000 }),
+            fc.nat(),
+          ),
+          { maxLength: 3000 },
+        ),
+        (writes) => {
+          const map = new EntryMap<number>();
+          const expected = new Map<string, number>();
+          for (const [a, b, c, d, value] of writes) {
+            map.set(a, b, c, d, value);
+            expected.set(`${a} ${b} ${c} ${d}`, value);
+          }
+          for (const [a, b, c, d] of writes)
+            expect(map.get(a, b, c, d)).toBe(expected.get(`${a} ${b} ${c} ${d}`));
+          expect(map.get(41, 0, 0, 0)).toBeUndefined();
+        },
+      ),
+      { numRuns: runs(50) },
+    );
   });
 });
 
