@@ -18,9 +18,9 @@ const WEEKS = [
   'fixtures/monitoring-2026-01-11.csv',
 ];
 
-function both(args: string[]) {
+function both(args: string[], threads = '3') {
   const one = runCli(args, { env: { SFERUM_KPI_THREADS: '1' } });
-  const three = runCli(args, { env: { SFERUM_KPI_THREADS: '3' } });
+  const three = runCli(args, { env: { SFERUM_KPI_THREADS: threads } });
   return { one, three };
 }
 
@@ -86,6 +86,30 @@ describe('reading on worker threads', () => {
     expect(one.status).toBe(2);
     expect(one.stderr).toContain(broken);
     expect(three).toEqual(one);
+  });
+
+  // No more files than threads: the main thread reads the headcounts, a worker each week.
+  it.each([
+    [
+      'a week and the headcounts',
+      'fixtures/monitoring-2026-01-11.csv',
+      'fixtures/headcounts.csv',
+      0,
+    ],
+    ['a bad count in the week', 'fixtures/errors/bad-count.csv', 'fixtures/headcounts.csv', 2],
+    [
+      'a headcount file that fails',
+      'fixtures/monitoring-2026-01-11.csv',
+      'fixtures/errors/missing-column-headcounts.csv',
+      2,
+    ],
+  ])('%s, one file a thread: the same as on one thread', (_, week, headcounts, status) => {
+    const { one, three: two } = both(
+      ['compute', '--monitoring', week, '--headcounts', headcounts, '--format', 'json'],
+      '2',
+    );
+    expect(one.status).toBe(status);
+    expect(two).toEqual(one);
   });
 
   it('a headcount file that fails is reported, not the weeks read beside it', () => {
