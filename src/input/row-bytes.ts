@@ -23,12 +23,36 @@ export interface CellBounds {
   readonly wanted: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** What each byte is to splitBytes (BYTE_*), for the delimiter it was made for. */
+  kinds: Uint8Array;
+  delimiter: number;
+}
+
+/** A byte inside a cell. */
+const BYTE_PLAIN = 0;
+/** The delimiter. */
+const BYTE_DELIMITER = 1;
+/** A quote or a carriage return. */
+const BYTE_QUOTE_CR = 2;
+
+function byteKinds(delimiter: number): Uint8Array {
+  const kinds = new Uint8Array(256);
+  kinds[delimiter] = BYTE_DELIMITER;
+  kinds[QUOTE] = BYTE_QUOTE_CR;
+  kinds[CR] = BYTE_QUOTE_CR;
+  return kinds;
 }
 
 export function cellBounds(width: number, wanted: readonly (number | undefined)[]): CellBounds {
   const flags = new Uint8Array(width);
   for (const index of wanted) if (index !== undefined && index < width) flags[index] = 1;
-  return { wanted: flags, starts: new Int32Array(width), ends: new Int32Array(width) };
+  return {
+    wanted: flags,
+    starts: new Int32Array(width),
+    ends: new Int32Array(width),
+    kinds: byteKinds(0x2c),
+    delimiter: 0x2c,
+  };
 }
 
 /**
@@ -44,7 +68,11 @@ export function splitBytes(
   delimiter: number,
   bounds: CellBounds,
 ): boolean {
-  const { wanted, starts, ends } = bounds;
+  if (bounds.delimiter !== delimiter) {
+    bounds.kinds = byteKinds(delimiter);
+    bounds.delimiter = delimiter;
+  }
+  const { wanted, starts, ends, kinds } = bounds;
   const width = wanted.length;
   let column = 0;
   let at = start;
@@ -55,11 +83,8 @@ export function splitBytes(
       // A cell quoted whole: its closing quote is the first quote not doubled.
       let i = at + 1;
       for (;;) {
-        while (i < end && bytes[i] !== QUOTE) {
-          if (bytes[i] === CR) return false;
-          i++;
-        }
-        if (i >= end) return false;
+        while (i < end && kinds[bytes[i] as number] !== BYTE_QUOTE_CR) i++;
+        if (i >= end || bytes[i] === CR) return false;
         if (i + 1 < end && bytes[i + 1] === QUOTE) {
           i += 2;
           continue;
@@ -69,12 +94,8 @@ export function splitBytes(
       stop = i + 1;
       if (stop < end && bytes[stop] !== delimiter) return false;
     } else {
-      while (stop < end) {
-        const byte = bytes[stop];
-        if (byte === delimiter) break;
-        if (byte === QUOTE || byte === CR) return false;
-        stop++;
-      }
+      while (stop < end && kinds[bytes[stop] as number] === BYTE_PLAIN) stop++;
+      if (stop < end && bytes[stop] !== delimiter) return false;
       starts[column] = at;
       ends[column] = stop;
     }
