@@ -165,12 +165,39 @@ let CHAR_NAMES = [`,
   },
 ];
 
+/**
+ * cli-table3's strlen (the widest line of a text, colour codes left out)
+ * strips, splits and measures the text each time; it is asked about each cell
+ * three or four times (its wish, truncating, padding). The bundle remembers
+ * its answers per text: it is pure, so the output is the same.
+ */
+const CLI_TABLE3_UTILS = [
+  {
+    from: `function strlen(str) {
+  let code = codeRegex();`,
+    to: `const strlenKnown = new Map();
+function strlen(str) {
+  if (typeof str !== 'string') return strlenOf(str);
+  let known = strlenKnown.get(str);
+  if (known === undefined) {
+    known = strlenOf(str);
+    if (strlenKnown.size < 100000) strlenKnown.set(str, known);
+  }
+  return known;
+}
+
+function strlenOf(str) {
+  let code = codeRegex();`,
+  },
+];
+
 const cheaperCellOptions = {
   name: 'cli-table3-cell-options',
   setup(build) {
-    build.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+    build.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/](cell|utils)\.js$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8').replaceAll('\r\n', '\n');
-      for (const { from, to } of CLI_TABLE3_CELL) {
+      const patches = /cell\.js$/.test(args.path) ? CLI_TABLE3_CELL : CLI_TABLE3_UTILS;
+      for (const { from, to } of patches) {
         if (!text.includes(from))
           throw new Error(
             `${args.path}: no text scripts/build.mjs replaces: ${from.split('\n')[0]}`,

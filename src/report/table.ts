@@ -31,10 +31,15 @@ const GENERIC_WORDS: { pattern: RegExp; short: string; word: string }[] = [
   { pattern: /(^|\s)город(?=\s|$)/iu, short: 'г.', word: 'город' },
 ];
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Columns a text takes on a terminal (every character the report uses is one column wide). */
 function width(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) widest = Math.max(widest, [...line].length);
+  for (const line of text.split('\n')) {
+    // Characters, not UTF-16 units: a character beyond the BMP is two units.
+    widest = Math.max(widest, SURROGATE.test(line) ? [...line].length : line.length);
+  }
   return widest;
 }
 
