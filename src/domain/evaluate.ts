@@ -2,7 +2,7 @@
 // report date. Records in, the report model out; nothing here formats.
 import type { Warning } from '../warnings.js';
 import { INDICATORS, type Indicator, sumTerms } from './indicators.js';
-import { compareNames } from './names.js';
+import { compareNames, sortByName } from './names.js';
 import type { Level, Municipality, MunicipalityData } from './organisations.js';
 import { meetsPercent, peopleNeeded } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage, stageAt } from './roadmap.js';
@@ -197,7 +197,7 @@ function numbersFor(indicator: Indicator, data: MunicipalityData) {
 function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {
   const byName = (a: ReportRow, b: ReportRow) =>
     compareNames(a.municipality ?? '', b.municipality ?? '');
-  if (order === 'name') return [...rows].sort(byName);
+  if (order === 'name') return sortByName(rows, (row) => row.municipality ?? '');
   const id = order.slice('indicator-'.length) as IndicatorId;
   // Lowest share first: the municipalities furthest from the target lead.
   return [...rows].sort((a, b) => {

@@ -85,12 +85,23 @@ function keyOf(name: string): string {
 
 /** Negative when name a comes first, positive when b does, 0 only for the same name. */
 export function compareNames(a: string, b: string): number {
-  if (a === b) return 0;
-  const keyA = keyOf(a);
-  const keyB = keyOf(b);
+  return a === b ? 0 : compareKeyed(a, keyOf(a), b, keyOf(b));
+}
+
+function compareKeyed(a: string, keyA: string, b: string, keyB: string): number {
   // Decided at the first level when both names are ranked and differ there;
   // otherwise case, accents or other characters decide: the collator.
   if ((keyA !== '' || a === '') && (keyB !== '' || b === '') && keyA !== keyB)
     return keyA < keyB ? -1 : 1;
-  return collated(a, b);
+  return a === b ? 0 : collated(a, b);
+}
+
+/** Items in the order of their names, as compareNames orders them; each name's key made once. */
+export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    return { item, name, key: keyOf(name) };
+  });
+  keyed.sort((x, y) => compareKeyed(x.name, x.key, y.name, y.key));
+  return keyed.map(({ item }) => item);
 }

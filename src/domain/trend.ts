@@ -11,7 +11,7 @@ import {
   type ReportRow,
   shareOf,
 } from './evaluate.js';
-import { compareNames } from './names.js';
+import { sortByName } from './names.js';
 import type { Municipality } from './organisations.js';
 import { meetsPercent } from './rational.js';
 import { INDICATOR_IDS, type IndicatorId, type Roadmap, type Stage } from './roadmap.js';
@@ -224,8 +224,7 @@ export class TrendBuilder {
     });
     const nameAt = (i: number) => rows[i]?.municipality.name ?? '';
     // As `evaluate` sorts its rows, so that the rows come in the order of a report.
-    named.sort((a, b) => compareNames(nameAt(a), nameAt(b)));
-    const order = [...named, ...regional];
+    const order = [...sortByName(named, nameAt), ...regional];
     const trendRows: TrendRow[] = [];
     for (const i of order) {
       const municipality = rows[i]?.municipality;

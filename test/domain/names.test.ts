@@ -3,7 +3,7 @@
 // what Intl.Collator('ru') gives, ties broken by code unit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames, PRIMARY_ORDER } from '../../src/domain/names.js';
+import { compareNames, PRIMARY_ORDER, sortByName } from '../../src/domain/names.js';
 
 const collator = new Intl.Collator('ru');
 const primary = new Intl.Collator('ru', { sensitivity: 'base' });
@@ -70,6 +70,17 @@ describe('compareNames', () => {
     }),
     fc.string({ maxLength: 6 }),
   );
+
+  it('sortByName orders any list as sorting with the collator does, duplicates included', () => {
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 30 }), (names) => {
+        const rows = names.map((n, i) => ({ n, i }));
+        const sorted = sortByName(rows, (row) => row.n).map((row) => row.n);
+        expect(sorted).toEqual([...names].sort(byCollator));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('orders any two names as the collator does', () => {
     fc.assert(
