@@ -2,7 +2,7 @@
 // collator's first level decides, by the collator otherwise. Both must give
 // what Intl.Collator('ru') gives, ties broken by code unit.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareNames, PRIMARY_ORDER, sortByName } from '../../src/domain/names.js';
 
 const collator = new Intl.Collator('ru');
@@ -53,6 +53,30 @@ describe('compareNames', () => {
   ])('%s / %s as the collator', (a, b) => {
     expect(sign(a, b)).toBe(expected(a, b));
     expect(sign(b, a)).toBe(expected(b, a));
+  });
+
+  it('orders names of ranked characters without a collator, made only when one is needed', async () => {
+    vi.resetModules();
+    const Real = Intl.Collator;
+    let made = 0;
+    Intl.Collator = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Intl.Collator>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Intl.Collator;
+    try {
+      const fresh = await import('../../src/domain/names.js');
+      const names = ['Эрзинский кожуун', 'г. Кызыл', 'Бай-Тайгинский кожуун', 'Өвүрский кожуун'];
+      expect(fresh.sortByName(names, (n) => n)).toEqual([...names].sort(byCollator));
+      expect(fresh.compareNames('Кызыл', 'Кызыл-Мажалык')).toBeLessThan(0);
+      expect(made).toBe(0);
+      // Equal at the first level: case decides, and the collator is made.
+      expect(fresh.compareNames('кызыл', 'Кызыл')).toBeLessThan(0);
+      expect(made).toBe(1);
+    } finally {
+      Intl.Collator = Real;
+    }
   });
 
   it('is 0 for the same name only', () => {

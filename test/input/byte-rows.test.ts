@@ -227,10 +227,38 @@ describe('CellTexts finds each distinct cell by its bytes', () => {
     texts.at(first, 0, 1);
     texts.at(past, 0, past.length);
     expect(reads).toBe(10_501);
+    // Entries 0 to 9,999 are remembered; the ten thousand and first cell is not.
+    expect(texts.entryAt(Buffer.from('9999'), 0, 4)).toBe(9999);
+    expect(texts.entryAt(Buffer.from('10000'), 0, 5)).toBe(-1);
+    expect(reads).toBe(10_501);
+  });
+
+  it('remembers a cell of 256 bytes, not one of 257', () => {
+    const texts = new CellTexts((text) => String(text.length));
+    const cell = (n: number) => Buffer.from('я'.repeat(n / 2));
+    expect(texts.entryAt(cell(256), 0, 256)).toBe(0);
+    expect(texts.entryAt(cell(256), 0, 256)).toBe(0);
+    const odd = Buffer.from(`${'я'.repeat(128)}x`);
+    expect(texts.entryAt(odd, 0, 257)).toBe(-1);
+    expect(texts.at(odd, 0, 257)).toBe('129');
   });
 });
 
 describe('EntryMap finds a value by four numbers', () => {
+  it('through its growth from 256 slots, with negative numbers, overwrites and misses', () => {
+    const map = new EntryMap<string>();
+    const key = (i: number) => [i % 97, (i * 7) % 13, i % 5, i - 2] as const;
+    for (let i = 0; i < 5000; i++) map.set(...key(i), `v${i}`);
+    for (let i = 0; i < 5000; i += 3) map.set(...key(i), `w${i}`);
+    for (let i = 0; i < 5000; i++)
+      expect(map.get(...key(i))).toBe(`${i % 3 === 0 ? 'w' : 'v'}${i}`);
+    expect(map.get(0, 0, 0, -3)).toBeUndefined();
+    expect(map.get(-2, -2, -2, -2)).toBeUndefined();
+    map.set(-2, -2, -2, -2, 'absent');
+    expect(map.get(-2, -2, -2, -2)).toBe('absent');
+    expect(map.get(-2, -2, -2, -1)).toBeUndefined();
+  });
+
   it('as a Map of their joined text does, through growth, overwrites and negative numbers', () => {
     fc.assert(
       fc.property(
