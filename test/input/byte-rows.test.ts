@@ -247,16 +247,37 @@ describe('CellTexts finds each distinct cell by its bytes', () => {
 describe('EntryMap finds a value by four numbers', () => {
   it('through its growth from 256 slots, with negative numbers, overwrites and misses', () => {
     const map = new EntryMap<string>();
-    const key = (i: number) => [i % 97, (i * 7) % 13, i % 5, i - 2] as const;
-    for (let i = 0; i < 5000; i++) map.set(...key(i), `v${i}`);
-    for (let i = 0; i < 5000; i += 3) map.set(...key(i), `w${i}`);
-    for (let i = 0; i < 5000; i++)
-      expect(map.get(...key(i))).toBe(`${i % 3 === 0 ? 'w' : 'v'}${i}`);
+    // Every four numbers from -2 to 8: keys that differ in one number only.
+    const keys: [number, number, number, number][] = [];
+    for (let a = -2; a <= 8; a++)
+      for (let b = -2; b <= 8; b++)
+        for (let c = -2; c <= 8; c++) for (let d = -2; d <= 8; d++) keys.push([a, b, c, d]);
+    keys.forEach((key, i) => map.set(...key, `v${i}`));
+    keys.forEach((key, i) => {
+      expect(map.get(...key)).toBe(`v${i}`);
+    });
+    keys.forEach((key, i) => {
+      if (i % 3 === 0) map.set(...key, `w${i}`);
+    });
+    keys.forEach((key, i) => {
+      expect(map.get(...key)).toBe(`${i % 3 === 0 ? 'w' : 'v'}${i}`);
+    });
     expect(map.get(0, 0, 0, -3)).toBeUndefined();
-    expect(map.get(-2, -2, -2, -2)).toBeUndefined();
-    map.set(-2, -2, -2, -2, 'absent');
-    expect(map.get(-2, -2, -2, -2)).toBe('absent');
-    expect(map.get(-2, -2, -2, -1)).toBeUndefined();
+    expect(map.get(9, 0, 0, 0)).toBeUndefined();
+    map.set(9, 0, 0, 0, 'new');
+    expect(map.get(9, 0, 0, 0)).toBe('new');
+    expect(map.get(0, 0, 0, 9)).toBeUndefined();
+  });
+
+  it.each([0, 1, 2, 3])('tells apart keys that differ in number %i only', (which) => {
+    const map = new EntryMap<number>();
+    const key = (n: number) => {
+      const numbers: [number, number, number, number] = [5, 5, 5, 5];
+      numbers[which] = n;
+      return numbers;
+    };
+    for (let n = -2; n < 1000; n++) map.set(...key(n), n);
+    for (let n = -2; n < 1000; n++) expect(map.get(...key(n))).toBe(n);
   });
 
   it('as a Map of their joined text does, through growth, overwrites and negative numbers', () => {
