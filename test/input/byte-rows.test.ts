@@ -127,6 +127,7 @@ describe('splitBytes finds the cells splitPlainLine finds', () => {
       [2],
     ],
     ['a quote never closed in the last cell', 'c,"a', 2, [0]],
+    ['a carriage return then a delimiter in a quote never closed', '"a\r,c', 2, [1]],
   ])('refuses %s', (_, line, width, wanted) => {
     expect(split(line, width, wanted)).toBe(false);
   });
