@@ -253,7 +253,9 @@ describe('EntryMap finds a value by four numbers', () => {
     for (let a = -2; a <= 8; a++)
       for (let b = -2; b <= 8; b++)
         for (let c = -2; c <= 8; c++) for (let d = -2; d <= 8; d++) keys.push([a, b, c, d]);
-    keys.forEach((key, i) => map.set(...key, `v${i}`));
+    keys.forEach((key, i) => {
+      map.set(...key, `v${i}`);
+    });
     keys.forEach((key, i) => {
       expect(map.get(...key)).toBe(`v${i}`);
     });
