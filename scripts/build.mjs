@@ -4,8 +4,9 @@
 // docs/performance.md has the measurements behind each choice.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -203,6 +204,24 @@ const cheaperCellOptions = {
   },
 };
 
+/**
+ * chalk detects colour support when it loads (its vendored supports-color
+ * reads the environment and loads `tty`), but every Chalk of the tool is made
+ * with the level the tool decides (src/cli/options.ts). The bundle takes
+ * chalk's own browser variant of that module, which detects nothing in Node
+ * and loads no module.
+ */
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      const path = join(args.resolveDir, 'vendor', 'supports-color', 'browser.js');
+      if (!existsSync(path)) throw new Error(`${path}: chalk's browser supports-color is missing`);
+      return { path };
+    });
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
@@ -215,7 +234,12 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsThroughRequire, rememberedStringWidth, cheaperCellOptions],
+  plugins: [
+    builtinsThroughRequire,
+    rememberedStringWidth,
+    cheaperCellOptions,
+    chalkWithoutDetection,
+  ],
 };
 
 // The command line: one CommonJS script, so that bin/sferum-kpi.js can compile
