@@ -148,16 +148,6 @@ export class CellTexts<T extends string | boolean | null> {
 
   constructor(private readonly read: (text: string) => T) {}
 
-  /** What the cell of bytes[start, end) means. */
-  at(bytes: Uint8Array, start: number, end: number): T {
-    const entry = this.entryAt(bytes, start, end);
-    return entry >= 0
-      ? (this.values[entry] as T)
-      : this.read(
-          Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'),
-        );
-  }
-
   /**
    * The number of the cell's entry, the same for the same bytes (0, 1, 2…, in
    * the order first seen); -1 for a cell that is not remembered (too long, or
