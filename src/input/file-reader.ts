@@ -518,6 +518,43 @@ function entryAt(
     : texts.entryAt(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
 }
 
+/**
+ * The group of a row read from its bytes, found by the entries of its word
+ * cells (one small integer each); undefined for a row the cell reading must
+ * read: a cell not remembered, a private organisation (the cell reading names
+ * it), an empty municipality or a total row's label, an unknown type or week.
+ * `weekColumn` is undefined for a headcount file: its rows have no week.
+ */
+function groupAt<S>(
+  groups: Groups<S>,
+  byEntries: EntryMap<Group<S>>,
+  words: CellWords,
+  bytes: Buffer,
+  bounds: CellBounds,
+  c: ColumnMap,
+  weekColumn: number | undefined,
+  line: number,
+): Group<S> | undefined {
+  const m = entryAt(words.municipality, bytes, bounds, c.municipality);
+  const t = entryAt(words.orgType, bytes, bounds, c.orgType);
+  const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
+  const w = entryAt(words.week, bytes, bounds, weekColumn);
+  const o = entryAt(words.text, bytes, bounds, c.oktmo);
+  if (m === -1 || t === -1 || p === -1 || w === -1 || o === -1) return undefined;
+  if (p !== ABSENT && words.isPrivate.valueOf(p)) return undefined;
+  let group = byEntries.get(m, t, w, o);
+  if (group === undefined) {
+    const municipality = words.municipality.valueOf(m);
+    const orgType = words.orgType.valueOf(t);
+    const week = w === ABSENT ? '' : words.week.valueOf(w);
+    if (municipality === null || orgType === null || week === null) return undefined;
+    const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
+    group = groups.of(week, municipality, oktmo, orgType, false, line);
+    byEntries.set(m, t, w, o, group);
+  }
+  return group;
+}
+
 export function readHeadcountFile(
   file: string,
   dialect: DialectOptions,
@@ -572,22 +609,8 @@ export function readHeadcountFile(
           const staff = countAt(bytes, bounds, c.staff as number);
           const students = countAt(bytes, bounds, c.students as number);
           if (staff < 0 || students < 0) return false;
-          const m = entryAt(words.municipality, bytes, bounds, c.municipality);
-          const t = entryAt(words.orgType, bytes, bounds, c.orgType);
-          const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
-          const o = entryAt(words.text, bytes, bounds, c.oktmo);
-          if (m === -1 || t === -1 || p === -1 || o === -1) return false;
-          // A private organisation is left to the cell reading, which names it.
-          if (p !== ABSENT && words.isPrivate.valueOf(p)) return false;
-          let group = byEntries.get(m, t, 0, o);
-          if (group === undefined) {
-            const municipality = words.municipality.valueOf(m);
-            const orgType = words.orgType.valueOf(t);
-            if (municipality === null || orgType === null) return false;
-            const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
-            group = groups.of('', municipality, oktmo, orgType, false, line);
-            byEntries.set(m, t, 0, o, group);
-          }
+          const group = groupAt(groups, byEntries, words, bytes, bounds, c, undefined, line);
+          if (group === undefined) return false;
           add(group, staff, students);
           return true;
         },
@@ -705,24 +728,8 @@ export function readMonitoringFile(
             counts.usersVk > counts.usersTotal
           )
             return false;
-          const m = entryAt(words.municipality, bytes, bounds, c.municipality);
-          const t = entryAt(words.orgType, bytes, bounds, c.orgType);
-          const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
-          const w = entryAt(words.week, bytes, bounds, c.week);
-          const o = entryAt(words.text, bytes, bounds, c.oktmo);
-          if (m === -1 || t === -1 || p === -1 || w === -1 || o === -1) return false;
-          // A private organisation is left to the cell reading, which names it.
-          if (p !== ABSENT && words.isPrivate.valueOf(p)) return false;
-          let group = byEntries.get(m, t, w, o);
-          if (group === undefined) {
-            const municipality = words.municipality.valueOf(m);
-            const orgType = words.orgType.valueOf(t);
-            const week = w === ABSENT ? '' : words.week.valueOf(w);
-            if (municipality === null || orgType === null || week === null) return false;
-            const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
-            group = groups.of(week, municipality, oktmo, orgType, false, line);
-            byEntries.set(m, t, w, o, group);
-          }
+          const group = groupAt(groups, byEntries, words, bytes, bounds, c, c.week, line);
+          if (group === undefined) return false;
           add(group, counts, line);
           return true;
         },
