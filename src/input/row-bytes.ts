@@ -4,7 +4,9 @@
 // municipality, the week, type and ownership, and the numbers. Here a line's
 // cells are found by their delimiters in the bytes; numbers are read from
 // their digits; the cells that hold words are looked up by their bytes, so a
-// municipality's name is decoded once per thread, not once per row.
+// municipality's name is decoded once per thread, not once per row, and each
+// distinct cell gets a number (its entry) by which a row finds its group
+// (EntryMap), without a string.
 //
 // The byte reading takes only what it reads exactly as the cell reading
 // does (file-reader.ts): a line of unquoted cells (an unused cell may be
@@ -125,9 +127,12 @@ export function countOf(bytes: Uint8Array, start: number, end: number): number {
   return value;
 }
 
-/** Distinct cells remembered per column: a national export has a few thousand. */
+/**
+ * Distinct cells remembered per column: a national export has a few
+ * thousand. A row with a cell past them goes to the cell reading.
+ */
 const TEXTS_LIMIT = 10_000;
-/** Longer cells are read each time rather than remembered. */
+/** Longer cells are not remembered: their rows go to the cell reading. */
 const TEXT_BYTES_LIMIT = 256;
 
 /**
