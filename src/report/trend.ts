@@ -118,10 +118,20 @@ function indicatorTable(
     lines.push(chalk.bold(title));
   }
 
-  const shares = trend.rows.flatMap((row) => row.indicators[id].series.map((p) => p.share));
-  const known = shares.filter((s): s is number => s !== null);
-  const low = known.length > 0 ? Math.min(...known) : 0;
-  const high = known.length > 0 ? Math.max(...known) : 0;
+  // The lowest and highest share of the table (0 and 0 when none is known).
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const row of trend.rows) {
+    for (const { share } of row.indicators[id].series) {
+      if (share === null) continue;
+      low = Math.min(low, share);
+      high = Math.max(high, share);
+    }
+  }
+  if (low > high) {
+    low = 0;
+    high = 0;
+  }
 
   const names = trend.rows.map((row) => rowName(row, t));
   const cells = trend.rows.map((row) => rowCells(row.indicators[id], reference, t, options));
@@ -141,7 +151,7 @@ function indicatorTable(
   const rows = trend.rows.map((row, index) => {
     const indicator = row.indicators[id];
     const spark = sparkline(
-      indicator.series.slice(-sparkWeeks).map((p) => p.share),
+      indicator.series.last(sparkWeeks).map((p) => p.share),
       low,
       high,
     );
@@ -182,8 +192,8 @@ function rowCells(
   options: RenderOptions,
 ): string[] {
   const { series, projection: p } = indicator;
-  const latest = series[series.length - 1];
-  const previous = series[series.length - 2];
+  const latest = series.at(-1);
+  const previous = series.at(-2);
   let share = latest?.share == null ? t.status.na : formatShare(latest.share, options.decimals, t);
   if (options.wide && latest)
     share = `${formatCount(latest.numerator, options.lang)}/${formatCount(latest.denominator, options.lang)} ${share}`;

@@ -70,7 +70,7 @@ describe('buildTrend', () => {
       [null, 'total'],
     ]);
     const series = trend.rows[0]?.indicators['1'].series;
-    expect(series).toEqual([
+    expect([...(series ?? [])]).toEqual([
       { week: '2025-11-30', numerator: 50, denominator: 100, share: 50 },
       { week: '2025-12-07', numerator: 60, denominator: 100, share: 60 },
       { week: '2025-12-14', numerator: 70, denominator: 100, share: 70 },
@@ -121,8 +121,8 @@ describe('buildTrend', () => {
     });
     expect(trend.weeks).toEqual(['']);
     expect(trend.rows.map((r) => r.level)).toEqual(['regional', 'municipality', 'total']);
-    expect(trend.rows.map((r) => r.indicators['2'].series[0]?.denominator)).toEqual([2, 4, 6]);
-    expect(trend.rows[2]?.indicators['2'].series[0]?.week).toBe('');
+    expect(trend.rows.map((r) => r.indicators['2'].series.at(0)?.denominator)).toEqual([2, 4, 6]);
+    expect(trend.rows[2]?.indicators['2'].series.at(0)?.week).toBe('');
   });
 
   it('targets a baseline stage at the municipality’s own baseline, else the region’s, else none', () => {
