@@ -4,17 +4,24 @@
 import { workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
 import { readFile, rowReading } from './file-reader.js';
-import { packGroups, type ReadTask, type TaskOutcome, type WorkerSetup } from './parallel.js';
+import { packGroups, type TaskOutcome, type WorkerMessage, type WorkerSetup } from './parallel.js';
 
 const { port, signal, dialect, vocabulary } = workerData as WorkerSetup;
 const reading = rowReading(vocabulary);
+/** Buffers this worker posted, given back once their groups were merged. */
+const spares: ArrayBuffer[] = [];
 
-port.on('message', (task: ReadTask) => {
+port.on('message', (message: WorkerMessage) => {
+  if ('spare' in message) {
+    spares.push(message.spare);
+    return;
+  }
+  const task = message;
   let outcome: TaskOutcome;
   const transfer: ArrayBuffer[] = [];
   try {
     const { groups, ...result } = readFile(task.kind, task.file, dialect, reading, task.digest);
-    const packed = packGroups(task.kind, groups);
+    const packed = packGroups(task.kind, groups, spares.pop());
     transfer.push(packed.numbers.buffer as ArrayBuffer);
     outcome = { index: task.index, result, packed };
   } catch (error) {

@@ -62,6 +62,18 @@ describe('groups packed to cross from a worker', () => {
     );
   });
 
+  it('go into a buffer given back when it is large enough, and only into its first part', () => {
+    fc.assert(
+      fc.property(monitoringGroups, monitoringGroups, (first, second) => {
+        const spare = packGroups('monitoring', first).numbers.buffer as ArrayBuffer;
+        const packed = packGroups('monitoring', second, spare);
+        const fits = packed.numbers.byteLength <= spare.byteLength;
+        expect(packed.numbers.buffer === spare).toBe(fits);
+        expect([...unpackGroups(packed)]).toEqual(second);
+      }),
+    );
+  });
+
   it('hold each name once, however many groups share it', () => {
     const group = {
       week: '2025-12-28',
