@@ -32,6 +32,17 @@ function unreadable(file: string, error: unknown): UserError {
 }
 
 /**
+ * Pairs of read buffers no reading holds. Two buffers are filled in turn: a
+ * consumer may still look at the previous chunk (csv-parse keeps the
+ * unfinished record's bytes as a view into it until the next chunk arrives),
+ * never at the one before. A thread reads its files one after another, so one
+ * pair serves them all: a pair per file stayed allocated until a full
+ * collection found it (on L40, about 20 MB per reading thread), and a fresh
+ * buffer per chunk would leave megabytes for the collector.
+ */
+const idleBuffers: Buffer[][] = [];
+
+/**
  * The raw bytes of a file, chunk by chunk. A regular file is read again on
  * each call; standard input, a pipe or a device can be read only once, so it
  * is read whole and then handed out in chunks.
@@ -58,11 +69,6 @@ function rawChunks(file: string): () => Generator<Buffer> {
         yield bytes.subarray(at, at + CHUNK_BYTES);
     };
   }
-  // Two buffers, filled in turn: a consumer may still look at the previous
-  // chunk (csv-parse keeps the unfinished record's bytes as a view into it
-  // until the next chunk arrives), never at the one before. A fresh buffer per
-  // chunk would leave megabytes for the garbage collector to find.
-  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   return function* () {
     let fd: number;
     try {
@@ -70,6 +76,10 @@ function rawChunks(file: string): () => Generator<Buffer> {
     } catch (error) {
       throw unreadable(file, error);
     }
+    const buffers = idleBuffers.pop() ?? [
+      Buffer.allocUnsafe(CHUNK_BYTES),
+      Buffer.allocUnsafe(CHUNK_BYTES),
+    ];
     try {
       for (let turn = 0; ; turn ^= 1) {
         const chunk = buffers[turn] as Buffer;
@@ -84,6 +94,7 @@ function rawChunks(file: string): () => Generator<Buffer> {
       }
     } finally {
       closeSync(fd);
+      idleBuffers.push(buffers);
     }
   };
 }

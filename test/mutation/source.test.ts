@@ -93,6 +93,42 @@ describe('the encoding, settled over every chunk', () => {
   });
 });
 
+describe('read buffers', () => {
+  it('serve files read one after another, each with its own bytes', () => {
+    for (const letter of ['a', 'b', 'c']) {
+      const bytes = Buffer.concat([Buffer.from(HEADER), Buffer.alloc(2.5 * CHUNK_BYTES, letter)]);
+      // Each chunk copied as it comes: the next but one is read into the same buffer.
+      const chunks = Array.from(openSource(file(bytes), undefined).chunks(), (c) => Buffer.from(c));
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('are not shared by two files read side by side: the previous chunk of each stays intact', () => {
+    const bytesOf = (letter: string) =>
+      Buffer.concat([Buffer.from(HEADER), Buffer.alloc(3.5 * CHUNK_BYTES, letter)]);
+    const files = ['a', 'b'].map((letter) => {
+      const bytes = bytesOf(letter);
+      return { bytes, chunks: openSource(file(bytes), undefined).chunks(), at: 0 };
+    });
+    let reading = true;
+    while (reading) {
+      reading = false;
+      const previous = files.map((f) => {
+        const next = f.chunks.next();
+        if (next.done) return undefined;
+        reading = true;
+        const chunk = next.value;
+        const start = f.at;
+        f.at += chunk.length;
+        return { chunk, expected: f.bytes.subarray(start, f.at) };
+      });
+      // Both chunks are looked at after both files have read theirs.
+      for (const p of previous) if (p) expect(p.chunk.equals(p.expected)).toBe(true);
+    }
+    for (const f of files) expect(f.at).toBe(f.bytes.length);
+  });
+});
+
 describe('a byte order mark', () => {
   it('is dropped from the text and reported', () => {
     const source = openSource(
