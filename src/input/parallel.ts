@@ -55,7 +55,11 @@ export interface Groups<S> extends Iterable<Group<S>> {
   readonly length: number;
 }
 
-/** A file as readFiles gives it: its groups are an array, or unpacked as they are read. */
+/**
+ * A file as readFiles gives it: its groups are an array, or unpacked as they
+ * are read, until the next file is asked for (their buffer then goes back to
+ * the worker that packed them).
+ */
 export type ReadResult<S> = Omit<FileResult<S>, 'groups'> & { groups: Groups<S> };
 export type ReadHeadcounts = ReadResult<HeadcountSums>;
 export type ReadMonitoring = ReadResult<MonitoringSums>;
