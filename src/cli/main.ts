@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js';
 import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
 import { showReadProgress } from './progress.js';
+import { onStdoutError, writeStd } from './std.js';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
 
@@ -63,9 +64,8 @@ function usageProblem(error: CommanderError): Problem {
 function report(error: unknown, lang: Lang): number {
   const t = CATALOGUES[lang];
   if (error instanceof UserError) {
-    for (const problem of error.problems)
-      process.stderr.write(`${t.error}: ${problemText(t, problem)}\n`);
-    if (error.more > 0) process.stderr.write(`${t.error}: ${t.andMore(error.more)}\n`);
+    for (const problem of error.problems) writeStd(2, `${t.error}: ${problemText(t, problem)}\n`);
+    if (error.more > 0) writeStd(2, `${t.error}: ${t.andMore(error.more)}\n`);
     return EXIT.badInput;
   }
   if (error instanceof CommanderError) {
@@ -74,15 +74,15 @@ function report(error: unknown, lang: Lang): number {
     return report(new UserError(usageProblem(error)), lang);
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t.error}: internal error: ${message}\n`);
-  if (process.env.SFERUM_KPI_DEBUG && error instanceof Error)
-    process.stderr.write(`${error.stack}\n`);
+  writeStd(2, `${t.error}: internal error: ${message}\n`);
+  if (process.env.SFERUM_KPI_DEBUG && error instanceof Error) writeStd(2, `${error.stack}\n`);
   return EXIT.internal;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langOf(argv);
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // Only a terminal's stdout is a stream; a pipe or a file is written directly (std.ts).
+  onStdoutError((error) => {
     // A closed pipe (`sferum-kpi compute … | head -3`) ends the run quietly.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // Any other failure to write the data (a full disk behind `>`) is not a success.

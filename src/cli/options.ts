@@ -14,6 +14,7 @@ import { expandPattern } from '../input/patterns.js';
 import { parseDate, parsePercent } from '../input/values.js';
 import { FORMATS, type Format, type RenderOptions } from '../report/options.js';
 import type { Settings, SettingsFlags } from './settings.js';
+import { isTerminal, terminalColumns } from './std.js';
 
 export interface InputFlags extends SettingsFlags {
   monitoring: string[];
@@ -165,7 +166,7 @@ export function catalogue(flags: { lang: Lang }): Catalogue {
 /** The width the table fits: COLUMNS, else the terminal's, else 100; kept within 80…160. */
 function terminalWidth(): number {
   const fromEnv = Number(process.env.COLUMNS);
-  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : process.stdout.columns;
+  const columns = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : terminalColumns();
   return Math.max(80, Math.min(columns || 100, 160));
 }
 
@@ -176,8 +177,7 @@ export function renderOptions(flags: InputFlags & OutputFlags): RenderOptions {
   const forceColor = force !== undefined && !['', '0', 'false'].includes(force);
   return {
     lang: flags.lang,
-    color:
-      flags.color && !noColorEnv && !flags.out && (process.stdout.isTTY === true || forceColor),
+    color: flags.color && !noColorEnv && !flags.out && (isTerminal(1) || forceColor),
     decimals: flags.decimals,
     wide: flags.wide === true,
     excel: flags.excel === true,

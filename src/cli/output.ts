@@ -17,6 +17,7 @@ import { lazyCrypto } from '../builtins.js';
 import { UserError } from '../errors.js';
 import { type Catalogue, warningText } from '../i18n/index.js';
 import type { Warning } from '../warnings.js';
+import { writeStd } from './std.js';
 
 function realPath(path: string): string {
   try {
@@ -75,7 +76,12 @@ export function writeOutput(
   inputs: readonly string[],
 ): void {
   if (out === undefined || out === '-') {
-    for (const part of partsOf(text)) process.stdout.write(part);
+    try {
+      // A reader gone (`| head -3`) gets nothing more, and nothing more is made for it.
+      for (const part of partsOf(text)) if (!writeStd(1, part)) return;
+    } catch (error) {
+      throw failed('<stdout>', error);
+    }
     return;
   }
   const existing = statOf(out);
@@ -124,6 +130,5 @@ export function writeOutput(
 }
 
 export function printWarnings(warnings: readonly Warning[], t: Catalogue): void {
-  for (const warning of warnings)
-    process.stderr.write(`${t.warning}: ${warningText(t, warning)}\n`);
+  for (const warning of warnings) writeStd(2, `${t.warning}: ${warningText(t, warning)}\n`);
 }

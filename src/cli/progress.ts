@@ -3,6 +3,7 @@
 // in a pipe, a file or CI, where it would be noise in a log.
 import type { Lang } from '../i18n/index.js';
 import { readProgress } from '../input/parallel.js';
+import { isTerminal, writeStd } from './std.js';
 
 /** Reading that ends sooner than this shows nothing. */
 const DELAY_MS = 1000;
@@ -35,7 +36,7 @@ export interface Progress {
  */
 export function showReadProgress(
   lang: Lang,
-  stream: Terminal = process.stderr,
+  stream: Terminal = { isTTY: isTerminal(2), write: (text) => writeStd(2, text) },
   env: NodeJS.ProcessEnv = process.env,
 ): Progress {
   const delay = Number(env.SFERUM_KPI_PROGRESS_DELAY_MS);

@@ -21,6 +21,7 @@ import {
 import { printWarnings, writeOutput } from '../output.js';
 import { forEachWeek } from '../report-inputs.js';
 import { loadSettings } from '../settings.js';
+import { isTerminal, writeStd } from '../std.js';
 
 export type BaselineCommandFlags = InputFlags & {
   from: string;
@@ -100,12 +101,12 @@ export function runBaseline(flags: BaselineCommandFlags): number {
       ? baselineJson(result)
       : baselineTable(result, t, {
           lang: flags.lang,
-          color: flags.color && !noColorEnv && process.stdout.isTTY === true,
+          color: flags.color && !noColorEnv && isTerminal(1),
         });
   const inputFiles = [...flags.monitoring, flags.headcounts];
   if (flags.out !== undefined) {
     writeOutput(`${JSON.stringify(baselineFile(result), null, 2)}\n`, flags.out, inputFiles);
-    process.stderr.write(`${writtenLine(flags.out, flags.lang)}\n`);
+    writeStd(2, `${writtenLine(flags.out, flags.lang)}\n`);
   }
   writeOutput(text, undefined, inputFiles);
   return 0;

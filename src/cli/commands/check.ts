@@ -9,6 +9,7 @@ import { catalogue, withInputOptions, withReportOptions } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
 import { evaluateInputs, type ReportFlags } from '../report-inputs.js';
 import { loadSettings } from '../settings.js';
+import { isTerminal } from '../std.js';
 
 export type CheckFlags = ReportFlags & {
   stage: StageChoice;
@@ -114,7 +115,7 @@ export function runCheckCommand(flags: CheckFlags): number {
       result.undecided.map((indicator) => ({ code: 'baseline-missing', indicator })),
     );
   }
-  const terminal = process.stdout.isTTY === true && flags.out === undefined;
+  const terminal = isTerminal(1) && flags.out === undefined;
   const noColorEnv = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   const text =
     flags.format === 'json'
