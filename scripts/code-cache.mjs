@@ -3,7 +3,7 @@
 // a table and as CSV, and --help), so that bin/sferum-kpi.js finds compiled
 // the functions a run needs. Run by scripts/build.mjs. A cache that V8 does
 // not accept (another Node version) is ignored by bin/sferum-kpi.js.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,14 @@ const inputs = [
   '--headcounts',
   join(root, 'fixtures', 'headcounts.csv'),
 ];
-// Warnings and the reports go to files, not to the build's output.
+// Warnings and the reports go to files, not to the build's output. The
+// tool writes to a stderr that is not a terminal with fs.writeSync
+// (src/cli/std.ts), to a terminal through process.stderr.
 const stderr = process.stderr.write.bind(process.stderr);
+const { writeSync } = fs;
 process.stderr.write = () => true;
+fs.writeSync = (fd, bytes, offset = 0, length = bytes.length - offset, ...rest) =>
+  fd === 2 ? length : writeSync(fd, bytes, offset, length, ...rest);
 try {
   for (const args of [
     ['compute', ...inputs, '--out', join(out, 'table.txt')],
@@ -30,6 +35,7 @@ try {
     await main(['node', 'sferum-kpi', ...args]);
 } finally {
   process.stderr.write = stderr;
+  fs.writeSync = writeSync;
   rmSync(out, { recursive: true, force: true });
 }
 process.exitCode = 0;
