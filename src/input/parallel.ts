@@ -176,7 +176,7 @@ export function unpackGroups<S>(packed: PackedGroups): Groups<S> {
   };
 }
 
-const WORKER = new URL('./read-worker.js', import.meta.url);
+const WORKER = new URL('./read-worker.cjs', import.meta.url);
 
 /**
  * Threads to read on: SFERUM_KPI_THREADS when set (1 reads on the main
@@ -240,7 +240,9 @@ export function* readFiles(options: ReadOptions): Generator<ReadHeadcounts | Rea
 function boot(worker: URL): string {
   return `
 const { workerData } = require('node:worker_threads');
-import(${JSON.stringify(worker.href)}).catch((error) => {
+try {
+  require(${JSON.stringify(fileURLToPath(worker))});
+} catch (error) {
   const { port, signal } = workerData;
   port.on('message', (task) => {
     port.postMessage({
@@ -251,7 +253,7 @@ import(${JSON.stringify(worker.href)}).catch((error) => {
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   });
-});`;
+}`;
 }
 
 /** A task's outcome on this side: a worker's, or the main thread's own reading. */

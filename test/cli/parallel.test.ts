@@ -1,9 +1,9 @@
 // Large inputs are read on worker threads. Whatever the number of threads,
 // the user sees the same report, the same warnings and the same errors.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 
 const WEEKS = [
   'fixtures/monitoring-2025-09-21.csv',
@@ -126,6 +126,35 @@ describe('reading on worker threads', () => {
     expect(one.stderr).toContain('missing-column-headcounts.csv');
     expect(one.stderr).not.toContain('bad-count.csv');
     expect(three).toEqual(one);
+  });
+
+  it('a reading thread that cannot load its code is an internal error, not a hang', () => {
+    // A copy of the tool whose worker bundle is broken.
+    const dir = tempDir();
+    for (const sub of ['bin', 'dist']) mkdirSync(join(dir, sub));
+    for (const f of ['bin/sferum-kpi.js', 'bin/bundle.js', 'bin/package.json', 'dist/main.cjs'])
+      copyFileSync(join(FIXTURES, '..', f), join(dir, f));
+    writeFileSync(join(dir, 'dist', 'read-worker.cjs'), 'this is not JavaScript');
+    const args = [
+      'compute',
+      '--monitoring',
+      'fixtures/monitoring-2026-01-11.csv',
+      '--headcounts',
+      'fixtures/headcounts.csv',
+    ];
+    const broken = runCli(args, {
+      bin: join(dir, 'bin', 'sferum-kpi.js'),
+      env: { SFERUM_KPI_THREADS: '2' },
+    });
+    expect(broken.status).toBe(3);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/internal error: a reading thread did not start: /);
+    // On one thread the same copy needs no worker.
+    const one = runCli(args, {
+      bin: join(dir, 'bin', 'sferum-kpi.js'),
+      env: { SFERUM_KPI_THREADS: '1' },
+    });
+    expect(one.status).toBe(0);
   });
 
   it('reads a file of several megabytes, whose records straddle the chunks it is read in', () => {
