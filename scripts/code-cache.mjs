@@ -1,8 +1,9 @@
 // Writes dist/main.cjs.cache: V8's compiled code of dist/main.cjs after it
 // has run the jobs an analyst runs most (compute on the bundled fixtures, as
 // a table and as CSV, and --help), so that bin/sferum-kpi.js finds compiled
-// the functions a run needs. Run by scripts/build.mjs. A cache that V8 does
-// not accept (another Node version) is ignored by bin/sferum-kpi.js.
+// the functions a run needs; and dist/read-worker.cjs.cache, of the reading
+// worker's bundle (src/input/parallel.ts loads it). Run by scripts/build.mjs.
+// A cache that V8 does not accept (another Node version) is ignored.
 import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,3 +41,8 @@ try {
 }
 process.exitCode = 0;
 writeFileSync(join(root, 'dist', 'main.cjs.cache'), script.createCachedData());
+
+// The reading worker's bundle, compiled but not run (it needs a worker's
+// setup): the cache spares a worker parsing the whole bundle before it reads.
+const worker = join(root, 'dist', 'read-worker.cjs');
+writeFileSync(`${worker}.cache`, bundle.compileBundle(worker, undefined).script.createCachedData());

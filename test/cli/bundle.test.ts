@@ -20,11 +20,14 @@ const ARGS = [
 ];
 
 describe('the code cache', () => {
-  it('is accepted by the Node that built it', () => {
-    const file = join(ROOT, 'dist', 'main.cjs');
-    const { script } = compileBundle(file, readFileSync(`${file}.cache`));
-    expect(script.cachedDataRejected).toBe(false);
-  });
+  it.each(['main.cjs', 'read-worker.cjs'])(
+    'of %s is accepted by the Node that built it',
+    (name) => {
+      const file = join(ROOT, 'dist', name);
+      const { script } = compileBundle(file, readFileSync(`${file}.cache`));
+      expect(script.cachedDataRejected).toBe(false);
+    },
+  );
 
   it('missing or damaged, changes nothing but the time', () => {
     const expected = runCli(ARGS);
