@@ -2,7 +2,7 @@
 // every byte, characters split between two chunks are not damage, the header
 // is found wherever it starts, and what comes out is the file's text.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -102,6 +102,17 @@ describe('read buffers', () => {
       expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
     }
   });
+
+  it.runIf(existsSync('/proc/self/fd'))(
+    'are given back, and the file closed, when a read ends',
+    () => {
+      const path = file(Buffer.concat([Buffer.from(HEADER), Buffer.alloc(2.5 * CHUNK_BYTES, 'x')]));
+      const open = () => readdirSync('/proc/self/fd').length;
+      const before = open();
+      for (let i = 0; i < 3; i++) for (const _ of openSource(path, undefined).chunks());
+      expect(open()).toBe(before);
+    },
+  );
 
   it('are not shared by two files read side by side: the previous chunk of each stays intact', () => {
     const bytesOf = (letter: string) =>
