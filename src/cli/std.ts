@@ -2,8 +2,8 @@
 // also writes Cyrillic correctly to a Windows console; a pipe, a file or
 // /dev/null is written with fs.writeSync. Building process.stdout or
 // process.stderr for a pipe makes a socket and loads Node's tty, net and
-// stream modules: several milliseconds of a run on the bundled fixtures that
-// takes about fifty more than `node -e 0` (docs/performance.md).
+// stream modules: about 10 ms of CPU in a run on the bundled fixtures that
+// takes 40-50 ms more than `node -e 0` (docs/performance.md).
 import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 import { lazyTty } from '../builtins.js';
 
