@@ -296,7 +296,11 @@ export class EntryMap<T> {
       const c = keys[at + 2] as number;
       const d = keys[at + 3] as number;
       const to = this.slotOf(a, b, c, d);
-      this.keys.set(keys.subarray(at, at + 4), 4 * to);
+      const into = 4 * to;
+      this.keys[into] = a;
+      this.keys[into + 1] = b;
+      this.keys[into + 2] = c;
+      this.keys[into + 3] = d;
       this.slots[to] = index;
     }
   }

@@ -99,19 +99,28 @@ function rawChunks(file: string): () => Generator<Buffer> {
   };
 }
 
+/** The length of the UTF-8 sequence a lead byte begins (1 for any other byte). */
+function sequenceLength(byte: number): number {
+  return byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+}
+
 /** How many bytes at the end of `bytes` begin a UTF-8 sequence that the next chunk completes. */
 function incompleteTail(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= Math.min(3, n); back++) {
     const byte = bytes[n - back] ?? 0;
     if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
+    return sequenceLength(byte) > back ? back : 0;
   }
   return 0;
 }
 
-/** Whether the whole stream of chunks is valid UTF-8 (sequences may straddle chunks). */
+/**
+ * Whether the whole stream of chunks is valid UTF-8. A sequence that
+ * straddles two chunks is checked on its own, joined with the bytes of the
+ * next chunk that complete it (not by joining the chunks: a copy of each
+ * megabyte).
+ */
 function validUtf8(chunks: Generator<Buffer>, skip: number): boolean {
   let carry: Buffer | undefined;
   let first = true;
@@ -120,7 +129,15 @@ function validUtf8(chunks: Generator<Buffer>, skip: number): boolean {
       chunk = chunk.subarray(skip);
       first = false;
     }
-    if (carry) chunk = Buffer.concat([carry, chunk]);
+    if (carry) {
+      const need = sequenceLength(carry[0] ?? 0) - carry.length;
+      if (chunk.length < need) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      if (!isUtf8(Buffer.concat([carry, chunk.subarray(0, need)]))) return false;
+      chunk = chunk.subarray(need);
+    }
     const tail = incompleteTail(chunk);
     if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return false;
     carry = tail > 0 ? Buffer.from(chunk.subarray(chunk.length - tail)) : undefined;
@@ -173,13 +190,25 @@ export function openSource(file: string, forced: Encoding | undefined): Source {
     }
   }
 
+  return { encoding, bom: bom && encoding === 'utf-8', head: headOf(chunks(), encoding), chunks };
+}
+
+/**
+ * The decoded start of a file, up to the end of its header line: decoded in
+ * pieces of 64 KiB and more, so that a header of a few hundred bytes does
+ * not cost a megabyte decoded.
+ */
+function headOf(chunks: Generator<Buffer>, encoding: Encoding): string {
   let head = '';
-  const headDecoder = new TextDecoder(encoding, { ignoreBOM: true });
-  for (const chunk of chunks()) {
-    head += headDecoder.decode(chunk, { stream: true });
-    const start = head.search(/\S/);
-    if (start >= 0 && (head.length >= start + HEADER_SCAN_CHARS || holdsHeaderLine(head, start)))
-      break;
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  let piece = 1 << 16;
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; at += piece, piece *= 2) {
+      head += decoder.decode(chunk.subarray(at, at + piece), { stream: true });
+      const start = head.search(/\S/);
+      if (start >= 0 && (head.length >= start + HEADER_SCAN_CHARS || holdsHeaderLine(head, start)))
+        return head;
+    }
   }
-  return { encoding, bom: bom && encoding === 'utf-8', head, chunks };
+  return head;
 }
