@@ -8,16 +8,19 @@ const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 
+/** How scripts/build.mjs begins and ends each bundle: CommonJS's wrapper, as one function. */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_END = '\n})';
+
 /**
- * @param {string} file the bundle
+ * @param {string} file the bundle, a function in CommonJS's wrapper
  * @param {Buffer | undefined} cachedData V8's code cache of it, if any
  */
 function compileBundle(file, cachedData) {
-  const source = readFileSync(file, 'utf8');
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    { filename: file, cachedData },
-  );
+  const source = readFileSync(file, 'latin1');
+  if (!source.startsWith(WRAPPER_START))
+    throw new Error(`${file} is not a bundle of scripts/build.mjs: run npm run build`);
+  const script = new Script(source, { filename: file, cachedData });
   return {
     script,
     run() {
@@ -28,4 +31,4 @@ function compileBundle(file, cachedData) {
   };
 }
 
-module.exports = { compileBundle };
+module.exports = { compileBundle, WRAPPER_START, WRAPPER_END };
