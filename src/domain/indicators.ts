@@ -132,8 +132,18 @@ export function evaluateTerm(term: Term, data: MunicipalityData): TermValue {
   return { term, value: term.sign * value, rows };
 }
 
+/** The terms' values added up (as evaluateTerm gives each, without counting rows). */
 export function sumTerms(terms: readonly Term[], data: MunicipalityData): number {
   let total = 0;
-  for (const term of terms) total += evaluateTerm(term, data).value;
+  for (const term of terms) {
+    let value = 0;
+    const cells = term.from === 'monitoring' ? data.monitoring : data.headcounts;
+    for (const cell of cells) {
+      if (cell.private && !term.includePrivate) continue;
+      if (term.types.includes(cell.orgType))
+        value += (cell.sums as unknown as Record<string, number>)[term.field] ?? 0;
+    }
+    total += term.sign * value;
+  }
   return total;
 }
