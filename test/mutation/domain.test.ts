@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorChecks, rowsInScope, runCheck } from '../../src/domain/check.js';
 import { type Baselines, evaluate } from '../../src/domain/evaluate.js';
-import { evaluateTerm, INDICATORS } from '../../src/domain/indicators.js';
+import { evaluateTerm, INDICATORS, sumTerms } from '../../src/domain/indicators.js';
 import type { MunicipalityData, OrgType } from '../../src/domain/organisations.js';
 import { toDecimal } from '../../src/domain/rational.js';
 import { type Stage, stageAt, TYVA_2025 } from '../../src/domain/roadmap.js';
@@ -268,6 +268,45 @@ describe('evaluateTerm', () => {
     const term = INDICATORS[0]?.numerator[0];
     if (!term) throw new Error('no term');
     expect(evaluateTerm(term, data)).toEqual({ term, value: 8, rows: 6 });
+  });
+
+  it('gives the terms sumTerms adds up: what --explain shows is what compute counts', () => {
+    const types = ['school', 'preschool', 'spo', 'dod', 'authority', 'subordinate'] as const;
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 97;
+    };
+    for (let round = 0; round < 50; round++) {
+      const data: MunicipalityData = {
+        municipality: { name: 'x', level: 'municipality' },
+        monitoring: types.flatMap((orgType) =>
+          [false, true].map((isPrivate) => ({
+            orgType,
+            private: isPrivate,
+            sums: {
+              staffWriting: next(),
+              studentsActive: next(),
+              parentsActive: next(),
+              usersVk: next(),
+              usersTotal: next() + 97,
+              rows: 1,
+            },
+          })),
+        ),
+        headcounts: types.map((orgType) => ({
+          orgType,
+          private: next() % 3 === 0,
+          sums: { staff: next(), students: next(), rows: 1 },
+        })),
+      };
+      for (const indicator of INDICATORS) {
+        for (const terms of [indicator.numerator, indicator.denominator]) {
+          const explained = terms.reduce((sum, term) => sum + evaluateTerm(term, data).value, 0);
+          expect(sumTerms(terms, data)).toBe(explained);
+        }
+      }
+    }
   });
 });
 
