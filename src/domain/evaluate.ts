@@ -115,25 +115,29 @@ export function judge(
   baseline: number | undefined,
 ): IndicatorResult {
   const target = stage.target === 'baseline' ? (baseline ?? null) : stage.target;
-  const result = (status: Status, gap: number, reason?: NaReason): IndicatorResult => {
-    const judged: IndicatorResult = {
-      numerator,
-      denominator,
-      share: shareOf(numerator, denominator),
-      stage: stage.stage,
-      inForce,
-      target,
-      conditional: stage.conditional === true,
-      status,
-      gap,
-    };
-    if (reason) judged.reason = reason;
-    return judged;
+  let status: Status = 'na';
+  let gap = 0;
+  let reason: NaReason | undefined;
+  if (denominator === 0) reason = 'no-denominator';
+  else if (target === null) reason = 'no-baseline';
+  else if (meetsPercent(numerator, denominator, target)) status = 'pass';
+  else {
+    status = 'fail';
+    gap = peopleNeeded(denominator, target) - numerator;
+  }
+  const judged: IndicatorResult = {
+    numerator,
+    denominator,
+    share: shareOf(numerator, denominator),
+    stage: stage.stage,
+    inForce,
+    target,
+    conditional: stage.conditional === true,
+    status,
+    gap,
   };
-  if (denominator === 0) return result('na', 0, 'no-denominator');
-  if (target === null) return result('na', 0, 'no-baseline');
-  if (meetsPercent(numerator, denominator, target)) return result('pass', 0);
-  return result('fail', peopleNeeded(denominator, target) - numerator);
+  if (reason) judged.reason = reason;
+  return judged;
 }
 
 /** The stage each indicator is evaluated against: the same for every row of a report. */

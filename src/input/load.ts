@@ -14,7 +14,6 @@ import {
 } from '../domain/evaluate.js';
 import {
   type Cell,
-  emptyHeadcountSums,
   emptyMonitoringSums,
   type HeadcountSums,
   MONITORING_FIELDS,
@@ -95,19 +94,39 @@ function addHeadcounts(
   index: MunicipalityIndex,
 ): Map<Municipality, Map<string, Cell<HeadcountSums>>> {
   const byMunicipality = new Map<Municipality, Map<string, Cell<HeadcountSums>>>();
+  // A municipality's groups usually follow each other: the previous group's
+  // cells are tried first.
+  let last: { name: string; oktmo: string | undefined; cells: Map<string, Cell<HeadcountSums>> } = {
+    name: '',
+    oktmo: undefined,
+    cells: new Map(),
+  };
   // Groups come in the order of their first rows, so the first spelling of a
   // municipality still names it.
   for (const group of file.groups) {
-    const municipality = index.add(group.name, group.oktmo);
-    const byType = entry(byMunicipality, municipality, () => new Map());
-    const cell = entry(byType, cellKey(group.orgType, group.private), () => ({
-      orgType: group.orgType,
-      private: group.private,
-      sums: emptyHeadcountSums(),
-    }));
-    cell.sums.staff += group.sums.staff;
-    cell.sums.students += group.sums.students;
-    cell.sums.rows += group.sums.rows;
+    if (group.name !== last.name || group.oktmo !== last.oktmo || last.name === '') {
+      const municipality = index.add(group.name, group.oktmo);
+      let cells = byMunicipality.get(municipality);
+      if (cells === undefined) {
+        cells = new Map();
+        byMunicipality.set(municipality, cells);
+      }
+      last = { name: group.name, oktmo: group.oktmo, cells };
+    }
+    const key = cellKey(group.orgType, group.private);
+    const cell = last.cells.get(key);
+    const sums = group.sums;
+    if (cell === undefined) {
+      last.cells.set(key, {
+        orgType: group.orgType,
+        private: group.private,
+        sums: { staff: sums.staff, students: sums.students, rows: sums.rows },
+      });
+    } else {
+      cell.sums.staff += sums.staff;
+      cell.sums.students += sums.students;
+      cell.sums.rows += sums.rows;
+    }
   }
   if (file.problems.length + file.more > 0) throw new UserError(file.problems, file.more);
   if (byMunicipality.size === 0) throw new UserError({ code: 'no-rows', file: file.file });
@@ -138,8 +157,21 @@ class Spellings {
   private readonly list: Spelling[] = [];
   /** By name, then OKTMO ('' for none): no key string is built per group. */
   private readonly byName = new Map<string, Map<string, Spelling>>();
+  /** The previous group's: a municipality's groups usually follow each other. */
+  private last: Spelling | undefined;
 
   of(group: Group<MonitoringSums>, file: string): Spelling {
+    const last = this.last;
+    if (last !== undefined && last.name === group.name && last.oktmo === group.oktmo) {
+      last.rows += group.sums.rows;
+      return last;
+    }
+    const spelling = this.find(group, file);
+    this.last = spelling;
+    return spelling;
+  }
+
+  private find(group: Group<MonitoringSums>, file: string): Spelling {
     let byOktmo = this.byName.get(group.name);
     if (!byOktmo) {
       byOktmo = new Map();
@@ -193,22 +225,48 @@ type MonitoringCells = Map<string, Cell<MonitoringSums>>;
 /** Monitoring sums per week, spelling, type and ownership (loadInputs). */
 class CellStore implements MonitoringStore {
   private readonly byWeek = new Map<string, Map<Spelling, MonitoringCells>>();
+  /** The previous group's week, spelling and cells: a municipality's groups usually follow each other. */
+  private last: { week: string; spelling: Spelling | undefined; cells: MonitoringCells } = {
+    week: '',
+    spelling: undefined,
+    cells: new Map(),
+  };
 
   add(group: Group<MonitoringSums>, spelling: Spelling): void {
-    const cells = entry(
-      entry(this.byWeek, group.week, () => new Map()),
-      spelling,
-      () => new Map(),
-    );
-    const cell = entry(cells, cellKey(group.orgType, group.private), () => ({
-      orgType: group.orgType,
-      private: group.private,
-      sums: emptyMonitoringSums(),
-    }));
+    if (spelling !== this.last.spelling || group.week !== this.last.week) {
+      let bySpelling = this.byWeek.get(group.week);
+      if (bySpelling === undefined) {
+        bySpelling = new Map();
+        this.byWeek.set(group.week, bySpelling);
+      }
+      let cells = bySpelling.get(spelling);
+      if (cells === undefined) {
+        cells = new Map();
+        bySpelling.set(spelling, cells);
+      }
+      this.last = { week: group.week, spelling, cells };
+    }
+    const key = cellKey(group.orgType, group.private);
+    const sums = group.sums;
+    const cell = this.last.cells.get(key);
+    if (cell === undefined) {
+      this.last.cells.set(key, {
+        orgType: group.orgType,
+        private: group.private,
+        sums: {
+          staffWriting: sums.staffWriting,
+          studentsActive: sums.studentsActive,
+          parentsActive: sums.parentsActive,
+          usersVk: sums.usersVk,
+          usersTotal: sums.usersTotal,
+          rows: sums.rows,
+        },
+      });
+      return;
+    }
     // Field by field: a loop over the field names costs the first (unoptimised)
     // merge of a national export about 10 ms more.
     const into = cell.sums;
-    const sums = group.sums;
     into.staffWriting += sums.staffWriting;
     into.studentsActive += sums.studentsActive;
     into.parentsActive += sums.parentsActive;

@@ -50,12 +50,17 @@ export class MunicipalityIndex {
     this.regionalKeys = new Set([vocabulary.region, ...REGIONAL_LEVEL_NAMES].map(municipalityKey));
   }
 
+  /** The config's name for a spelling, when it gives one. */
+  private aliasOf(name: string): string | undefined {
+    const aliases = this.vocabulary.municipalityAliases;
+    return aliases.size === 0 ? undefined : aliases.get(normalizeText(name));
+  }
+
   /** The canonical key of a spelling: through config aliases, then normalisation. */
   private keyOf(name: string): string {
     let key = this.keys.get(name);
     if (key === undefined) {
-      const canonical = this.vocabulary.municipalityAliases.get(normalizeText(name));
-      key = municipalityKey(canonical ?? name);
+      key = municipalityKey(this.aliasOf(name) ?? name);
       if (this.regionalKeys.has(key)) key = '\u0000regional';
       if (this.keys.size < KEYS_LIMIT) this.keys.set(name, key);
     }
@@ -71,7 +76,7 @@ export class MunicipalityIndex {
     const key = this.keyOf(name);
     let municipality = this.byKey.get(key);
     if (!municipality) {
-      const canonical = this.vocabulary.municipalityAliases.get(normalizeText(name));
+      const canonical = this.aliasOf(name);
       municipality =
         key === '\u0000regional'
           ? { name: this.vocabulary.region, level: 'regional' }
