@@ -314,6 +314,26 @@ await build({
 });
 for (const file of ['dist/main.cjs', 'dist/read-worker.cjs']) assertAscii(file);
 
+// The row scanner (wasm/row-scan.ts, AssemblyScript) as WebAssembly, which
+// src/input/row-scan.ts loads from dist/. Its tables take the memory below
+// --memoryBase (the module checks that they fit); asc's own data lies above.
+{
+  const { default: asc } = await import('assemblyscript/asc');
+  const { error, stderr } = await asc.main([
+    'wasm/row-scan.ts',
+    '--outFile',
+    'dist/row-scan.wasm',
+    '-O3',
+    '--runtime',
+    'stub',
+    '--memoryBase',
+    String(188 << 16),
+    '--initialMemory',
+    '192',
+  ]);
+  if (error) throw new Error(`wasm/row-scan.ts: ${error.message}\n${stderr.toString()}`);
+}
+
 // V8's code cache of the command line, written after a run on the bundled
 // fixtures so that it holds the functions a run compiles, not only the top
 // level: bin/sferum-kpi.js then compiles nothing it finds there.

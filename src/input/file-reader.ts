@@ -26,10 +26,12 @@ import {
   EntryMap,
   splitBytes,
 } from './row-bytes.js';
+import { type FileScan, scanFile, WORD } from './row-scan.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
 import {
   type BytesRow,
   type ColumnMap,
+  LIMITS,
   type RowCallback,
   readTable,
   type TableInfo,
@@ -110,6 +112,8 @@ export interface RowReading {
   words?: CellWords;
   /** Rows read from their bytes so far (the others were read as cells). */
   rowsFromBytes: number;
+  /** The size from which a file's clean rows are read by WebAssembly (row-scan.ts). */
+  scanFromBytes: number;
 }
 
 const LABEL_CACHE_LIMIT = 10_000;
@@ -123,14 +127,18 @@ const LABEL_CACHE_LIMIT = 10_000;
  */
 export const BYTES_FROM_LINE = 1000;
 
+/** Files from this size on are read by WebAssembly (a megabyte: several thousand rows). */
+export const SCAN_FROM_BYTES = 1 << 20;
+
 export function rowReading(
   vocabulary: Vocabulary,
-  { bytesFromLine = BYTES_FROM_LINE } = {},
+  { bytesFromLine = BYTES_FROM_LINE, scanFromBytes = SCAN_FROM_BYTES } = {},
 ): RowReading {
   const labels = new Map<string, boolean>();
   return {
     vocabulary,
     bytesFromLine,
+    scanFromBytes,
     rowsFromBytes: 0,
     clean: cleanRowReaders(vocabulary),
     isTotalLabel: (cell) => {
@@ -228,6 +236,8 @@ interface Place<S> {
  */
 class Groups<S> {
   readonly list: Group<S>[] = [];
+  /** Each group's place in the list. */
+  private readonly indices = new Map<Group<S>, number>();
   private readonly byName = new Map<string, Place<S>[]>();
   private lastName = '';
   private last: Place<S> | undefined;
@@ -262,9 +272,14 @@ class Groups<S> {
     if (!group) {
       group = { week, name, oktmo, orgType, private: isPrivate, sums: this.empty(), line };
       place.slots[slot] = group;
+      this.indices.set(group, this.list.length);
       this.list.push(group);
     }
     return group;
+  }
+
+  indexOf(group: Group<S>): number {
+    return this.indices.get(group) ?? -1;
   }
 }
 
@@ -495,6 +510,66 @@ function bytesReader(
   };
 }
 
+/**
+ * The WebAssembly reading of a file's clean rows (row-scan.ts), when the file
+ * has the columns it reads and the module loads: it takes the rows the byte
+ * reading below would take, reading each distinct word with the same
+ * functions, and puts them in the same groups. `onGroup` hears of each group
+ * it adds rows to.
+ */
+function scanReader<S>(
+  reading: RowReading,
+  width: number,
+  delimiter: Delimiter,
+  counts: (number | undefined)[],
+  c: ColumnMap,
+  weekColumn: number | undefined,
+  size: number,
+  groups: Groups<S>,
+  kind: FileKind,
+  onGroup: (group: Group<S>) => void,
+): FileScan | undefined {
+  if (reading.bytesFromLine === Number.POSITIVE_INFINITY || counts.includes(undefined))
+    return undefined;
+  // A small file is read sooner than the module is loaded (about 5 ms).
+  if (size < reading.scanFromBytes) return undefined;
+  if (c.municipality === undefined || c.orgType === undefined) return undefined;
+  const { cells } = reading.clean;
+  const meanings: ((text: string) => unknown)[] = [];
+  meanings[WORD.municipality] = (text) => {
+    const name = text.trim();
+    return name === '' || reading.isTotalLabel(text) ? null : name;
+  };
+  meanings[WORD.orgType] = cells.orgType;
+  meanings[WORD.ownership] = cells.isPrivate;
+  meanings[WORD.week] = parseWeek;
+  meanings[WORD.oktmo] = cells.text;
+  const words: (number | undefined)[] = [];
+  words[WORD.municipality] = c.municipality;
+  words[WORD.orgType] = c.orgType;
+  words[WORD.ownership] = c.ownership;
+  words[WORD.week] = weekColumn;
+  words[WORD.oktmo] = c.oktmo;
+  return scanFile(
+    width,
+    delimiter,
+    counts as number[],
+    words,
+    // The module runs at full speed from the first line: it needs no warming up.
+    0,
+    LIMITS.recordChars,
+    {
+      word: (column, text) => meanings[column]?.(text) ?? null,
+      group: (municipality, orgType, week, oktmo, line) => {
+        const group = groups.of(week, municipality, oktmo, orgType, false, line);
+        onGroup(group);
+        return groups.indexOf(group);
+      },
+      preschool: (orgType) => kind === 'monitoring' && orgType === 'preschool',
+    },
+  );
+}
+
 /** A count cell from the bytes: -1 when it is not plain digits. */
 function countAt(bytes: Buffer, bounds: CellBounds, index: number): number {
   return countOf(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
@@ -575,13 +650,14 @@ export function readHeadcountFile(
   };
   /** The groups of rows read from their bytes, by the entries of their word cells. */
   const byEntries = new EntryMap<Group<HeadcountSums>>();
+  let scan: FileScan | undefined;
 
   const info = readTable(
     file,
     'headcounts',
     dialect,
     vocabulary,
-    (columns, headers, delimiter) => {
+    (columns, headers, delimiter, size) => {
       read.columns = columns;
       read.headers = headers;
       const cells: RowCallback = (cells, line) => {
@@ -600,6 +676,21 @@ export function readHeadcountFile(
         if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
+      scan = scanReader(
+        reading,
+        headers.length,
+        delimiter,
+        [c.staff, c.students],
+        c,
+        undefined,
+        size,
+        groups,
+        'headcounts',
+        (group) => {
+          if (!group.oktmo) everyRowHasOktmo = false;
+        },
+      );
+      if (scan) return { cells, lines: scan.lines };
       const bytes = bytesReader(
         reading,
         headers.length,
@@ -619,6 +710,18 @@ export function readHeadcountFile(
     },
     read.problems,
   );
+  if (scan) {
+    const scanned = scan.finish(groups.list.length);
+    groups.list.forEach((group, i) => {
+      const at = i * scanned.width;
+      const rows = scanned.sums[at + scanned.width - 1] ?? 0;
+      if (rows === 0) return;
+      group.sums.staff += scanned.sums[at] ?? 0;
+      group.sums.students += scanned.sums[at + 1] ?? 0;
+      group.sums.rows += rows;
+    });
+    reading.rowsFromBytes += scanned.rows;
+  }
   return read.result(
     info,
     HEADCOUNT_FIELDS,
@@ -664,6 +767,7 @@ export function readMonitoringFile(
   };
   /** The groups of rows read from their bytes, by the entries of their word cells. */
   const byEntries = new EntryMap<Group<MonitoringSums>>();
+  let scan: FileScan | undefined;
   /** The counts of a row read from its bytes, reused row after row. */
   const counts: MonitoringCounts = {
     staffWriting: 0,
@@ -678,7 +782,7 @@ export function readMonitoringFile(
     'monitoring',
     dialect,
     vocabulary,
-    (columns, headers, delimiter) => {
+    (columns, headers, delimiter, size) => {
       read.columns = columns;
       read.headers = headers;
       if (columns.oktmo === undefined) everyRowHasOktmo = false;
@@ -700,6 +804,21 @@ export function readMonitoringFile(
         if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
+      scan = scanReader(
+        reading,
+        headers.length,
+        delimiter,
+        [c.staffWriting, c.studentsActive, c.parentsActive, c.usersVk, c.usersTotal],
+        c,
+        c.week,
+        size,
+        groups,
+        'monitoring',
+        (group) => {
+          if (!group.oktmo) everyRowHasOktmo = false;
+        },
+      );
+      if (scan) return { cells, lines: scan.lines };
       const bytes = bytesReader(
         reading,
         headers.length,
@@ -738,6 +857,28 @@ export function readMonitoringFile(
     },
     read.problems,
   );
+  if (scan) {
+    const scanned = scan.finish(groups.list.length);
+    groups.list.forEach((group, i) => {
+      const at = i * scanned.width;
+      const rows = scanned.sums[at + scanned.width - 1] ?? 0;
+      if (rows === 0) return;
+      const sums = group.sums;
+      sums.staffWriting += scanned.sums[at] ?? 0;
+      sums.studentsActive += scanned.sums[at + 1] ?? 0;
+      sums.parentsActive += scanned.sums[at + 2] ?? 0;
+      sums.usersVk += scanned.sums[at + 3] ?? 0;
+      sums.usersTotal += scanned.sums[at + 4] ?? 0;
+      sums.rows += rows;
+    });
+    reading.rowsFromBytes += scanned.rows;
+    if (scanned.preschoolRows > 0) {
+      preschoolRows += scanned.preschoolRows;
+      preschoolStudents += scanned.preschoolStudents;
+      const first = scanned.firstPreschoolLine ?? Number.POSITIVE_INFINITY;
+      firstPreschoolLine = Math.min(firstPreschoolLine ?? Number.POSITIVE_INFINITY, first);
+    }
+  }
   // An export of only a header (or a total row) is a failed download, not a week of zeros.
   if (info.rows === read.totalRows.length && read.problems.size === 0)
     read.problems.add({ code: 'no-rows', file });

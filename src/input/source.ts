@@ -22,6 +22,8 @@ export interface Source {
   head: string;
   /** The bytes of the file after any BOM, as UTF-8, one chunk at a time. */
   chunks(): Generator<Buffer>;
+  /** The file's size in bytes. */
+  size: number;
 }
 
 function unreadable(file: string, error: unknown): UserError {
@@ -47,14 +49,17 @@ const idleBuffers: Buffer[][] = [];
  * each call; standard input, a pipe or a device can be read only once, so it
  * is read whole and then handed out in chunks.
  */
-function rawChunks(file: string): () => Generator<Buffer> {
+function rawChunks(file: string): { size: number; chunks: () => Generator<Buffer> } {
   let whole: Buffer | undefined;
+  let size = 0;
   try {
     if (file === '-') whole = readFileSync(0);
     else {
       const fd = openSync(file, 'r');
       try {
-        if (!fstatSync(fd).isFile()) whole = readFileSync(fd);
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) whole = readFileSync(fd);
+        else size = stat.size;
       } finally {
         closeSync(fd);
       }
@@ -64,12 +69,15 @@ function rawChunks(file: string): () => Generator<Buffer> {
   }
   if (whole) {
     const bytes = whole;
-    return function* () {
-      for (let at = 0; at < bytes.length; at += CHUNK_BYTES)
-        yield bytes.subarray(at, at + CHUNK_BYTES);
+    return {
+      size: bytes.length,
+      *chunks() {
+        for (let at = 0; at < bytes.length; at += CHUNK_BYTES)
+          yield bytes.subarray(at, at + CHUNK_BYTES);
+      },
     };
   }
-  return function* () {
+  const chunks = function* () {
     let fd: number;
     try {
       fd = openSync(file, 'r');
@@ -97,6 +105,7 @@ function rawChunks(file: string): () => Generator<Buffer> {
       idleBuffers.push(buffers);
     }
   };
+  return { size, chunks };
 }
 
 /** The length of the UTF-8 sequence a lead byte begins (1 for any other byte). */
@@ -162,7 +171,7 @@ function holdsHeaderLine(text: string, start: number): boolean {
  * order matters; `forced` settles it without looking.
  */
 export function openSource(file: string, forced: Encoding | undefined): Source {
-  const raw = rawChunks(file);
+  const { size, chunks: raw } = rawChunks(file);
   let bom = false;
   for (const chunk of raw()) {
     const format = notCsv(chunk);
@@ -190,7 +199,13 @@ export function openSource(file: string, forced: Encoding | undefined): Source {
     }
   }
 
-  return { encoding, bom: bom && encoding === 'utf-8', head: headOf(chunks(), encoding), chunks };
+  return {
+    encoding,
+    bom: bom && encoding === 'utf-8',
+    head: headOf(chunks(), encoding),
+    chunks,
+    size,
+  };
 }
 
 /**

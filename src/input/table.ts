@@ -49,10 +49,32 @@ export type RowCallback = (cells: string[], line: number) => void;
  */
 export type BytesRow = (bytes: Buffer, start: number, end: number, line: number) => boolean;
 
-/** How a file's data rows are read: as cells, and first from their bytes when `bytes` is given. */
+/** Where a run of lines read from their bytes stopped, and how many lines it took. */
+export interface LineRun {
+  /** The start of the first line not taken (or of the unfinished last line). */
+  next: number;
+  lines: number;
+}
+
+/**
+ * Data rows read from their bytes a run of lines at a time, from bytes[start]
+ * of the file's chunk number `chunk` on (row-scan.ts), given the file's line
+ * break and the number of the first line; undefined when none is to be read
+ * so. The first line it does not take is offered to the other readers.
+ */
+export type BytesLines = (
+  bytes: Buffer,
+  start: number,
+  crlf: boolean,
+  line: number,
+  chunk: number,
+) => LineRun | undefined;
+
+/** How a file's data rows are read: as cells, and first from their bytes when `lines` or `bytes` is given. */
 export interface RowReaders {
   cells: RowCallback;
   bytes?: BytesRow;
+  lines?: BytesLines;
 }
 
 export function readBytes(file: string): Uint8Array {
@@ -208,6 +230,7 @@ function readPlainLines(
   onRecord: (cells: string[], line: number) => void,
   onEmptyLines: (count: number) => void,
   onBytes: BytesRow,
+  onLines: BytesLines,
 ): Handover | undefined {
   let line = 0;
   let emptyLines = 0;
@@ -258,7 +281,8 @@ function readPlainLines(
     onRecord(cells, line);
     return true;
   };
-  for (let step = chunks.next(); !step.done; step = chunks.next()) {
+  let chunkNumber = 0;
+  for (let step = chunks.next(); !step.done; step = chunks.next(), chunkNumber++) {
     const chunk = step.value;
     let start = 0;
     if (carry) {
@@ -274,7 +298,17 @@ function readPlainLines(
       carry = undefined;
       start = end + 1;
     }
-    for (let end = chunk.indexOf(LF, start); end >= 0; end = chunk.indexOf(LF, start)) {
+    for (;;) {
+      // Once the file's line break is known, runs of lines may be read from their bytes at once.
+      if (crlf !== undefined && emptyLines === 0) {
+        const run = onLines(chunk, start, crlf, line + 1, chunkNumber);
+        if (run) {
+          line += run.lines;
+          start = run.next;
+        }
+      }
+      const end = chunk.indexOf(LF, start);
+      if (end < 0) break;
       if (!plain(chunk, start, end, true)) return handover(chunk.subarray(start));
       start = end + 1;
     }
@@ -302,6 +336,7 @@ export function readTable(
     columns: ColumnMap,
     headers: string[],
     delimiter: Delimiter,
+    size: number,
   ) => RowCallback | RowReaders,
   problems: ProblemList,
   plainLines = true,
@@ -312,6 +347,7 @@ export function readTable(
   let headers: string[] | undefined;
   let onRow: RowCallback | undefined;
   let onBytes: BytesRow | undefined;
+  let onLines: BytesLines | undefined;
   let rows = 0;
   let blankRows = 0;
   let emptyLines = 0;
@@ -327,11 +363,13 @@ export function readTable(
         mapColumns(headers, kind, vocabulary, file, line),
         headers,
         delimiter,
+        source.size,
       );
       if (typeof readers === 'function') onRow = readers;
       else {
         onRow = readers.cells;
         onBytes = readers.bytes;
+        onLines = readers.lines;
       }
       return;
     }
@@ -375,6 +413,11 @@ export function readTable(
           if (onBytes === undefined || !onBytes(bytes, start, end, line)) return false;
           rows++;
           return true;
+        },
+        (bytes, start, crlf, line, chunk) => {
+          const run = onLines?.(bytes, start, crlf, line, chunk);
+          if (run) rows += run.lines;
+          return run;
         },
       )
     : { bytes: undefined, linesBefore: 0, recordDelimiter: undefined, emptyLines: 0 };

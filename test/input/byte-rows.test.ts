@@ -12,9 +12,11 @@ import {
   readHeadcountFile,
   readMonitoringFile,
   rowReading,
+  SCAN_FROM_BYTES,
 } from '../../src/input/file-reader.js';
 import { splitPlainLine } from '../../src/input/lines.js';
 import { CellTexts, cellBounds, countOf, EntryMap, splitBytes } from '../../src/input/row-bytes.js';
+import { scanFile } from '../../src/input/row-scan.js';
 import { parseCount } from '../../src/input/values.js';
 import { buildVocabulary } from '../../src/input/vocabulary.js';
 import { tempDir } from '../helpers/cli.js';
@@ -147,6 +149,97 @@ describe('splitBytes finds the cells splitPlainLine finds', () => {
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(2, [0]))).toBe(false);
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(4, [0]))).toBe(false);
     expect(splitBytes(bytes, 0, bytes.length, 0x2c, cellBounds(3, [0]))).toBe(true);
+  });
+});
+
+describe('the WebAssembly reading takes the lines splitBytes and the byte reading take', () => {
+  const piece = fc.constantFrom(
+    'Кызыл',
+    'a',
+    '',
+    ',',
+    '"',
+    '""',
+    '"x, y"',
+    '\r',
+    '\n',
+    '12',
+    '007',
+    '7',
+  );
+  const line = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+  const LF = 0x0a;
+
+  /**
+   * The rows a line-by-line reading takes before the first it does not: the
+   * line found by its line break (without its carriage return in a CRLF
+   * file), not empty nor over `maxLine` bytes, split by splitBytes, with a
+   * count in its second cell and a name in its first that is not "7".
+   */
+  function lineByLine(bytes: Buffer, crlf: boolean, width: number, maxLine: number) {
+    const bounds = cellBounds(width, [0, 1]);
+    const taken: [string, number][] = [];
+    let start = 0;
+    for (let end = bytes.indexOf(LF, start); end >= 0; end = bytes.indexOf(LF, start)) {
+      let stop = end;
+      if (crlf) {
+        if (stop === start || bytes[stop - 1] !== 0x0d) break;
+        stop--;
+      }
+      if (stop === start || stop - start > maxLine) break;
+      if (!splitBytes(bytes, start, stop, 0x2c, bounds)) break;
+      const name = bytes.toString('utf8', bounds.starts[0], bounds.ends[0]);
+      const count = countOf(bytes, bounds.starts[1] ?? 0, bounds.ends[1] ?? 0);
+      if (count < 0 || name === '7') break;
+      taken.push([name, count]);
+      start = end + 1;
+    }
+    return { next: start, taken };
+  }
+
+  it('on lines of every character that matters, LF or CRLF, up to a refused or unfinished line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 14 }),
+        (lines, crlf, finished, width, maxLine) => {
+          const eol = crlf ? '\r\n' : '\n';
+          const bytes = Buffer.from(lines.join(eol) + (finished ? eol : ''));
+          const expected = lineByLine(bytes, crlf, width, maxLine);
+          // One group per name, numbered as the names first come.
+          const names: string[] = [];
+          const firstLines: number[] = [];
+          const scan = scanFile(width, ',', [1], [0], 0, maxLine, {
+            word: (_, text) => (text === '7' ? null : text),
+            group: (name, _type, _week, _oktmo, line) => {
+              if (!names.includes(name)) {
+                names.push(name);
+                firstLines.push(line);
+              }
+              return names.indexOf(name);
+            },
+            preschool: () => false,
+          });
+          if (!scan) throw new Error('dist/row-scan.wasm did not load');
+          const run = scan.lines(bytes, 0, crlf, 5, 0);
+          const result = scan.finish(names.length);
+          expect(run).toEqual({ next: expected.next, lines: expected.taken.length });
+          expect(result.rows).toBe(expected.taken.length);
+          names.forEach((name, i) => {
+            const rows = expected.taken.filter(([n]) => n === name);
+            const at = i * result.width;
+            expect(result.sums[at]).toBe(rows.reduce((sum, [, count]) => sum + count, 0));
+            expect(result.sums[at + result.width - 1]).toBe(rows.length);
+            // A group is asked for on its first row; lines count on from the first's.
+            expect(firstLines[i]).toBe(5 + expected.taken.findIndex(([n]) => n === name));
+          });
+        },
+      ),
+      { numRuns: runs(3000) },
+    );
   });
 });
 
@@ -432,14 +525,26 @@ let files = 0;
 let fromBytes = 0;
 let rows = 0;
 
-function readBothWays(text: string, read: typeof readMonitoringFile | typeof readHeadcountFile) {
+/** The byte readings: WebAssembly's (row-scan.ts) for every file, or JavaScript's (row-bytes.ts). */
+type ByteReader = 'wasm' | 'js';
+
+/** Every line from its bytes, by the one reader or the other, or none. */
+function readingFor(byteRows: ByteReader | false) {
+  return rowReading(vocabulary, {
+    bytesFromLine: byteRows ? 0 : Number.POSITIVE_INFINITY,
+    scanFromBytes: byteRows === 'wasm' ? 0 : Number.POSITIVE_INFINITY,
+  });
+}
+
+function readBothWays(
+  text: string,
+  read: typeof readMonitoringFile | typeof readHeadcountFile,
+  byteReader: ByteReader,
+) {
   const file = join(dir, `b${files++}.csv`);
   writeFileSync(file, text);
-  const attempt = (byteRows: boolean) => {
-    // Every line from its bytes (in a run, only from BYTES_FROM_LINE on), or none.
-    const reading = rowReading(vocabulary, {
-      bytesFromLine: byteRows ? 0 : Number.POSITIVE_INFINITY,
-    });
+  const attempt = (byteRows: ByteReader | false) => {
+    const reading = readingFor(byteRows);
     try {
       const result = read(file, {}, reading);
       return { result, fromBytes: reading.rowsFromBytes };
@@ -449,7 +554,7 @@ function readBothWays(text: string, read: typeof readMonitoringFile | typeof rea
     }
   };
   const cells = attempt(false);
-  const bytes = attempt(true);
+  const bytes = attempt(byteReader);
   expect(cells.fromBytes).toBe(0);
   expect(bytes.result ?? bytes.error).toEqual(cells.result ?? cells.error);
   fromBytes += bytes.fromBytes;
@@ -466,13 +571,18 @@ function expectTaken(taken: number, rows: number) {
   else expect(taken).toBeGreaterThan(0);
 }
 
-describe('a file reads the same with and without the byte reading', () => {
+describe.each([
+  ['WebAssembly', 'wasm'],
+  ['JavaScript', 'js'],
+] as const)('a file reads the same with and without the byte reading (%s)', (_, byteReader) => {
   it(
     'monitoring exports',
     () => {
       const [before, rowsBefore] = [fromBytes, rows];
       fc.assert(
-        fc.property(exportOf(MONITORING_COLUMNS), (text) => readBothWays(text, readMonitoringFile)),
+        fc.property(exportOf(MONITORING_COLUMNS), (text) =>
+          readBothWays(text, readMonitoringFile, byteReader),
+        ),
         { numRuns: runs(300) },
       );
       expectTaken(fromBytes - before, rows - rowsBefore);
@@ -485,7 +595,9 @@ describe('a file reads the same with and without the byte reading', () => {
     () => {
       const [before, rowsBefore] = [fromBytes, rows];
       fc.assert(
-        fc.property(exportOf(HEADCOUNT_COLUMNS), (text) => readBothWays(text, readHeadcountFile)),
+        fc.property(exportOf(HEADCOUNT_COLUMNS), (text) =>
+          readBothWays(text, readHeadcountFile, byteReader),
+        ),
         { numRuns: runs(300) },
       );
       expectTaken(fromBytes - before, rows - rowsBefore);
@@ -494,12 +606,12 @@ describe('a file reads the same with and without the byte reading', () => {
   );
 
   it('the bundled fixtures are read from their bytes, but for the rows the schema reads', () => {
-    const reading = rowReading(vocabulary, { bytesFromLine: 0 });
+    const reading = readingFor(byteReader);
     const monitoring = readMonitoringFile('fixtures/monitoring-2025-12-28.csv', {}, reading);
     const cellsOnly = readMonitoringFile(
       'fixtures/monitoring-2025-12-28.csv',
       {},
-      rowReading(vocabulary, { bytesFromLine: Number.POSITIVE_INFINITY }),
+      readingFor(false),
     );
     expect(monitoring).toEqual(cellsOnly);
     // Private organisations, total rows and rows with an empty or dash count
@@ -509,8 +621,10 @@ describe('a file reads the same with and without the byte reading', () => {
     expect(reading.rowsFromBytes).toBe(rows - monitoring.privateRows - totalRows - emptyCells);
     expect(reading.rowsFromBytes).toBeGreaterThan(300);
   });
+});
 
-  it(`in a run, a file's lines are read from their bytes from line ${BYTES_FROM_LINE} on`, () => {
+describe('which byte reading a run uses', () => {
+  it(`a file under a megabyte: JavaScript's, from line ${BYTES_FROM_LINE} on`, () => {
     const small = rowReading(vocabulary);
     readMonitoringFile('fixtures/monitoring-2025-12-28.csv', {}, small);
     expect(small.rowsFromBytes).toBe(0);
@@ -530,5 +644,24 @@ describe('a file reads the same with and without the byte reading', () => {
         rowReading(vocabulary, { bytesFromLine: Number.POSITIVE_INFINITY }),
       ),
     );
+  });
+
+  it(`a file of ${SCAN_FROM_BYTES} bytes or more: WebAssembly's, from the first line`, () => {
+    const lines = readFileSync('fixtures/monitoring-2025-12-28.csv', 'utf8').trimEnd().split('\n');
+    const clean = 'Тоджинский кожуун,1700000000,МБОУ СОШ,ОО,муниципальная,28.12.2025,10,20,30,5,40';
+    const rows = Math.ceil(SCAN_FROM_BYTES / Buffer.byteLength(`${clean}\n`));
+    const file = join(dir, 'large.csv');
+    // The fixture's rows (its private, total and dashed rows among them), then clean rows to a megabyte.
+    writeFileSync(file, `${[...lines, ...Array(rows).fill(clean)].join('\n')}\n`);
+    const run = rowReading(vocabulary);
+    const read = readMonitoringFile(file, {}, run);
+    const cellsOnly = readMonitoringFile(file, {}, readingFor(false));
+    expect(read).toEqual(cellsOnly);
+    const { privateRows, summary } = cellsOnly;
+    // Every row but the private, total and dashed ones, and the rows whose
+    // line a chunk ends in (read as cells): one per megabyte.
+    const special = privateRows + summary.totalRows + summary.emptyCells;
+    expect(run.rowsFromBytes).toBeGreaterThanOrEqual(summary.rows - special - 2);
+    expect(run.rowsFromBytes).toBeLessThanOrEqual(summary.rows - special);
   });
 });
