@@ -259,7 +259,13 @@ class Groups<S> {
         places = [];
         this.byName.set(name, places);
       }
-      place = places.find((p) => p.week === week && p.oktmo === oktmo);
+      place = undefined;
+      for (const p of places) {
+        if (p.week === week && p.oktmo === oktmo) {
+          place = p;
+          break;
+        }
+      }
       if (!place) {
         place = { week, oktmo, slots: new Array(12).fill(undefined) };
         places.push(place);

@@ -25,8 +25,14 @@ import { type FileResult, type Group, readFile, rowReading } from './file-reader
 import type { ReadOptions } from './load.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
 
-/** Below this many bytes in all, starting threads costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 8 << 20;
+/**
+ * Below this many bytes in all, starting threads costs more than it saves:
+ * a worker takes 80-130 ms to start on a busy machine and compiles the code
+ * that merges what it read again, while the WebAssembly reading
+ * (row-scan.ts) takes a few milliseconds a megabyte. One national week (two
+ * files, 36 MB) is read faster on the main thread alone.
+ */
+export const PARALLEL_MIN_BYTES = 64 << 20;
 
 /** Told after each file is read: how many of how many. */
 export type ReadProgress = (done: number, total: number) => void;
