@@ -136,12 +136,13 @@ function targetText(report: Report, id: IndicatorId, t: Catalogue, forColumn: bo
   return text;
 }
 
-function cellText(
+/** The share and verdict of a cell. */
+function verdictText(
   r: IndicatorResult,
   own: boolean,
   options: RenderOptions,
   t: Catalogue,
-): { verdict: string; counts: string } {
+): string {
   const share = r.share === null ? '' : formatShare(r.share, options.decimals, t);
   let verdict: string;
   if (r.status === 'na') {
@@ -154,18 +155,45 @@ function cellText(
         ? `${share}${ownMark} ✓`
         : `${share}${ownMark} ✗ ${formatCount(r.gap, options.lang)}`;
   }
-  return {
-    verdict,
-    counts: `${formatCount(r.numerator, options.lang)}/${formatCount(r.denominator, options.lang)}`,
-  };
+  return verdict;
+}
+
+/** The numerator and denominator of a cell, for --wide. */
+function countsText(r: IndicatorResult, options: RenderOptions): string {
+  return `${formatCount(r.numerator, options.lang)}/${formatCount(r.denominator, options.lang)}`;
+}
+
+type CountsPlace = 'none' | 'inline' | 'below';
+
+/** The indicator cells of every row, with the counts where `counts` puts them. */
+function cellsOf(
+  report: Report,
+  t: Catalogue,
+  options: RenderOptions,
+  counts: CountsPlace,
+): string[][] {
+  const total = report.rows[report.rows.length - 1];
+  return report.rows.map((row) =>
+    INDICATOR_IDS.map((id) => {
+      const r = row.indicators[id];
+      // Held to its own baseline: a baseline target other than the region-wide one.
+      const own =
+        report.stages[id].target === 'baseline' &&
+        r.target !== null &&
+        r.target !== (total?.indicators[id].target ?? null);
+      const verdict = verdictText(r, own, options, t);
+      if (counts === 'inline') return `${countsText(r, options)} ${verdict}`;
+      if (counts === 'below') return `${verdict}\n${countsText(r, options)}`;
+      return verdict;
+    }),
+  );
 }
 
 function layoutOf(
   report: Report,
   t: Catalogue,
-  options: RenderOptions,
   style: NameStyle,
-  counts: 'none' | 'inline' | 'below',
+  cells: string[][],
 ): Layout | undefined {
   const abbreviations = new Set<string>();
   const names = report.rows.map((row) =>
@@ -175,21 +203,6 @@ function layoutOf(
   );
   // Two municipalities must never look alike after abbreviation.
   if (new Set(names).size !== names.length) return undefined;
-  const total = report.rows[report.rows.length - 1];
-  const cells = report.rows.map((row) =>
-    INDICATOR_IDS.map((id) => {
-      const r = row.indicators[id];
-      // Held to its own baseline: a baseline target other than the region-wide one.
-      const own =
-        report.stages[id].target === 'baseline' &&
-        r.target !== null &&
-        r.target !== (total?.indicators[id].target ?? null);
-      const { verdict, counts: numbers } = cellText(r, own, options, t);
-      if (counts === 'inline') return `${numbers} ${verdict}`;
-      if (counts === 'below') return `${verdict}\n${numbers}`;
-      return verdict;
-    }),
-  );
   const head = [
     t.report.municipality,
     ...INDICATOR_IDS.map((id) => {
@@ -208,7 +221,7 @@ function layoutOf(
  */
 function chooseLayout(report: Report, t: Catalogue, options: RenderOptions): Layout {
   const styles = ['full', 'abbreviated', 'short'] as const;
-  const attempts: { counts: 'none' | 'inline' | 'below'; wrapNames: boolean }[] = options.wide
+  const attempts: { counts: CountsPlace; wrapNames: boolean }[] = options.wide
     ? [
         { counts: 'inline', wrapNames: false },
         { counts: 'below', wrapNames: false },
@@ -217,8 +230,10 @@ function chooseLayout(report: Report, t: Catalogue, options: RenderOptions): Lay
     : [{ counts: 'none', wrapNames: false }];
   let last: Layout | undefined;
   for (const { counts, wrapNames } of attempts) {
+    // The cells do not depend on how names are written.
+    const cells = cellsOf(report, t, options, counts);
     for (const style of styles) {
-      const layout = layoutOf(report, t, options, style, counts);
+      const layout = layoutOf(report, t, style, cells);
       if (!layout) continue;
       last = layout;
       const room = options.width - widthBesideNames(layout);
