@@ -3,7 +3,8 @@
 // is made of, read as src/input/file-reader.ts would read them from their
 // cells, at a speed JavaScript reaches only once the engine has compiled its
 // loops. Which rows it takes and what it makes of them is set out in
-// src/input/row-scan.ts, which gives it the chunks and answers its questions.
+// src/input/row-scan.ts, which gives it the chunks and answers its questions
+// (what a new word means, which group a new combination of words is).
 
 // The chunk's bytes, copied here by the caller.
 const CHUNK: usize = 0;
@@ -324,9 +325,8 @@ function take(line: i32): bool {
 
 /**
  * Reads the lines of the chunk from `start` on, the first numbered `line`,
- * each split as src/input/row-bytes.ts splitBytes splits a line, until a line
- * it does not take (or one the chunk does not finish): returns where that line
- * starts, and sets linesTaken.
+ * until a line it does not take (src/input/row-scan.ts says which) or one the
+ * chunk does not finish: returns where that line starts, and sets linesTaken.
  */
 export function scan(start: usize, end: usize, line: i32, carriageReturns: bool): usize {
   crlf = carriageReturns;

@@ -18,24 +18,9 @@ import {
 import { type Problem, ProblemList } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { Delimiter, DialectOptions } from './dialect.js';
-import {
-  type CellBounds,
-  CellTexts,
-  cellBounds,
-  countOf,
-  EntryMap,
-  splitBytes,
-} from './row-bytes.js';
 import { type FileScan, scanFile, WORD } from './row-scan.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
-import {
-  type BytesRow,
-  type ColumnMap,
-  LIMITS,
-  type RowCallback,
-  readTable,
-  type TableInfo,
-} from './table.js';
+import { type ColumnMap, LIMITS, type RowCallback, readTable, type TableInfo } from './table.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
 import { type FileKind, TOTAL_ROW_START, type Vocabulary } from './vocabulary.js';
 
@@ -104,40 +89,32 @@ export interface RowReading {
   clean: ReturnType<typeof cleanRowReaders>;
   isTotalLabel: (cell: string) => boolean;
   /**
-   * The line from which plain rows are read from their bytes first; the lines
-   * before it, as cells only (Infinity: every line, as tests compare).
+   * The size from which a file's clean rows are read from their bytes by
+   * WebAssembly (row-scan.ts); a smaller file is read as cells (Infinity:
+   * every file, as tests compare).
    */
-  bytesFromLine: number;
-  /** The words of rows read from their bytes, made on first use. */
-  words?: CellWords;
+  scanFromBytes: number;
   /** Rows read from their bytes so far (the others were read as cells). */
   rowsFromBytes: number;
-  /** The size from which a file's clean rows are read by WebAssembly (row-scan.ts). */
-  scanFromBytes: number;
 }
 
 const LABEL_CACHE_LIMIT = 10_000;
 
 /**
- * Lines of a file read as cells before its rows are read from their bytes.
- * The byte reading loops over bytes in JavaScript, which pays only once the
- * engine has compiled it: on a file of a few hundred rows, run once, the
- * engine's own string functions are faster (the bundled fixtures: 6 ms of a
- * 110 ms run). From the thousandth line on, the bytes are read.
+ * Files from this size on (about 1,400 rows) have their clean rows read by
+ * WebAssembly: compiling and starting the module takes about 5 ms, more than
+ * the rows of a smaller file take as cells (the bundled fixtures, 60 KB:
+ * 7 ms more).
  */
-export const BYTES_FROM_LINE = 1000;
-
-/** Files from this size on are read by WebAssembly (a megabyte: several thousand rows). */
-export const SCAN_FROM_BYTES = 1 << 20;
+export const SCAN_FROM_BYTES = 256 << 10;
 
 export function rowReading(
   vocabulary: Vocabulary,
-  { bytesFromLine = BYTES_FROM_LINE, scanFromBytes = SCAN_FROM_BYTES } = {},
+  { scanFromBytes = SCAN_FROM_BYTES } = {},
 ): RowReading {
   const labels = new Map<string, boolean>();
   return {
     vocabulary,
-    bytesFromLine,
     scanFromBytes,
     rowsFromBytes: 0,
     clean: cleanRowReaders(vocabulary),
@@ -463,59 +440,6 @@ export function addPrivateRowsWarning(
   });
 }
 
-/** The words of rows read from their bytes: each distinct cell read once per thread. */
-interface CellWords {
-  /** The municipality as written, trimmed; null for an empty cell or a total row's label. */
-  municipality: CellTexts<string | null>;
-  orgType: CellTexts<OrgType | null>;
-  isPrivate: CellTexts<boolean>;
-  /** The week's ISO date; null when it is not a week. */
-  week: CellTexts<string | null>;
-  /** Trimmed; null when empty. */
-  text: CellTexts<string | null>;
-}
-
-function cellWords(reading: RowReading): CellWords {
-  const { cells } = reading.clean;
-  reading.words ??= {
-    municipality: new CellTexts((text) => {
-      const name = text.trim();
-      return name === '' || reading.isTotalLabel(text) ? null : name;
-    }),
-    orgType: new CellTexts(cells.orgType),
-    isPrivate: new CellTexts(cells.isPrivate),
-    week: new CellTexts(parseWeek),
-    text: new CellTexts(cells.text),
-  };
-  return reading.words;
-}
-
-/**
- * The byte reading of a file's rows (row-bytes.ts), when the file has the
- * columns it reads: the line's cells are found, and `take` reads them with
- * countAt and entryAt, returning false for a row the cell reading must read.
- */
-function bytesReader(
-  reading: RowReading,
-  width: number,
-  delimiter: Delimiter,
-  wanted: (number | undefined)[],
-  take: (bytes: Buffer, bounds: CellBounds, words: CellWords, line: number) => boolean,
-): BytesRow | undefined {
-  const from = reading.bytesFromLine;
-  if (from === Number.POSITIVE_INFINITY || wanted.includes(undefined)) return undefined;
-  const words = cellWords(reading);
-  const bounds = cellBounds(width, wanted);
-  const code = delimiter.charCodeAt(0);
-  return (bytes, start, end, line) => {
-    if (line < from) return false;
-    if (!splitBytes(bytes, start, end, code, bounds) || !take(bytes, bounds, words, line))
-      return false;
-    reading.rowsFromBytes++;
-    return true;
-  };
-}
-
 /**
  * The WebAssembly reading of a file's clean rows (row-scan.ts), when the file
  * has the columns it reads and the module loads: it takes the rows the byte
@@ -535,10 +459,7 @@ function scanReader<S>(
   kind: FileKind,
   onGroup: (group: Group<S>) => void,
 ): FileScan | undefined {
-  if (reading.bytesFromLine === Number.POSITIVE_INFINITY || counts.includes(undefined))
-    return undefined;
-  // A small file is read sooner than the module is loaded (about 5 ms).
-  if (size < reading.scanFromBytes) return undefined;
+  if (size < reading.scanFromBytes || counts.includes(undefined)) return undefined;
   if (c.municipality === undefined || c.orgType === undefined) return undefined;
   const { cells } = reading.clean;
   const meanings: ((text: string) => unknown)[] = [];
@@ -576,66 +497,6 @@ function scanReader<S>(
   );
 }
 
-/** A count cell from the bytes: -1 when it is not plain digits. */
-function countAt(bytes: Buffer, bounds: CellBounds, index: number): number {
-  return countOf(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
-}
-
-/** The entry of a column the file does not have (CellTexts entries are 0, 1, 2…). */
-const ABSENT = -2;
-
-/**
- * The entry of a word cell (CellTexts.entryAt): ABSENT for a column the file
- * does not have, -1 for a cell that is not remembered.
- */
-function entryAt(
-  texts: CellTexts<string | boolean | null>,
-  bytes: Buffer,
-  bounds: CellBounds,
-  index: number | undefined,
-): number {
-  return index === undefined
-    ? ABSENT
-    : texts.entryAt(bytes, bounds.starts[index] ?? 0, bounds.ends[index] ?? 0);
-}
-
-/**
- * The group of a row read from its bytes, found by the entries of its word
- * cells (one small integer each); undefined for a row the cell reading must
- * read: a cell not remembered, a private organisation (the cell reading names
- * it), an empty municipality or a total row's label, an unknown type or week.
- * `weekColumn` is undefined for a headcount file: its rows have no week.
- */
-function groupAt<S>(
-  groups: Groups<S>,
-  byEntries: EntryMap<Group<S>>,
-  words: CellWords,
-  bytes: Buffer,
-  bounds: CellBounds,
-  c: ColumnMap,
-  weekColumn: number | undefined,
-  line: number,
-): Group<S> | undefined {
-  const m = entryAt(words.municipality, bytes, bounds, c.municipality);
-  const t = entryAt(words.orgType, bytes, bounds, c.orgType);
-  const p = entryAt(words.isPrivate, bytes, bounds, c.ownership);
-  const w = entryAt(words.week, bytes, bounds, weekColumn);
-  const o = entryAt(words.text, bytes, bounds, c.oktmo);
-  if (m === -1 || t === -1 || p === -1 || w === -1 || o === -1) return undefined;
-  if (p !== ABSENT && words.isPrivate.valueOf(p)) return undefined;
-  let group = byEntries.get(m, t, w, o);
-  if (group === undefined) {
-    const municipality = words.municipality.valueOf(m);
-    const orgType = words.orgType.valueOf(t);
-    const week = w === ABSENT ? '' : words.week.valueOf(w);
-    if (municipality === null || orgType === null || week === null) return undefined;
-    const oktmo = (o === ABSENT ? null : words.text.valueOf(o)) ?? undefined;
-    group = groups.of(week, municipality, oktmo, orgType, false, line);
-    byEntries.set(m, t, w, o, group);
-  }
-  return group;
-}
-
 export function readHeadcountFile(
   file: string,
   dialect: DialectOptions,
@@ -654,8 +515,6 @@ export function readHeadcountFile(
     group.sums.students += students;
     group.sums.rows++;
   };
-  /** The groups of rows read from their bytes, by the entries of their word cells. */
-  const byEntries = new EntryMap<Group<HeadcountSums>>();
   let scan: FileScan | undefined;
 
   const info = readTable(
@@ -696,23 +555,7 @@ export function readHeadcountFile(
           if (!group.oktmo) everyRowHasOktmo = false;
         },
       );
-      if (scan) return { cells, lines: scan.lines };
-      const bytes = bytesReader(
-        reading,
-        headers.length,
-        delimiter,
-        [c.municipality, c.orgType, c.staff, c.students, ...optional(c.ownership, c.oktmo)],
-        (bytes, bounds, words, line) => {
-          const staff = countAt(bytes, bounds, c.staff as number);
-          const students = countAt(bytes, bounds, c.students as number);
-          if (staff < 0 || students < 0) return false;
-          const group = groupAt(groups, byEntries, words, bytes, bounds, c, undefined, line);
-          if (group === undefined) return false;
-          add(group, staff, students);
-          return true;
-        },
-      );
-      return { cells, bytes };
+      return scan ? { cells, lines: scan.lines } : cells;
     },
     read.problems,
   );
@@ -734,11 +577,6 @@ export function readHeadcountFile(
     groups.list,
     everyRowHasOktmo && read.columns.oktmo !== undefined,
   );
-}
-
-/** The optional columns a file has, for the cells the byte reading reads. */
-function optional(...indexes: (number | undefined)[]): number[] {
-  return indexes.filter((index) => index !== undefined);
 }
 
 export function readMonitoringFile(
@@ -771,17 +609,7 @@ export function readMonitoringFile(
     sums.usersTotal += counts.usersTotal;
     sums.rows++;
   };
-  /** The groups of rows read from their bytes, by the entries of their word cells. */
-  const byEntries = new EntryMap<Group<MonitoringSums>>();
   let scan: FileScan | undefined;
-  /** The counts of a row read from its bytes, reused row after row. */
-  const counts: MonitoringCounts = {
-    staffWriting: 0,
-    studentsActive: 0,
-    parentsActive: 0,
-    usersVk: 0,
-    usersTotal: 0,
-  };
 
   const info = readTable(
     file,
@@ -824,42 +652,7 @@ export function readMonitoringFile(
           if (!group.oktmo) everyRowHasOktmo = false;
         },
       );
-      if (scan) return { cells, lines: scan.lines };
-      const bytes = bytesReader(
-        reading,
-        headers.length,
-        delimiter,
-        [
-          c.municipality,
-          c.orgType,
-          c.staffWriting,
-          c.studentsActive,
-          c.parentsActive,
-          c.usersVk,
-          c.usersTotal,
-          ...optional(c.ownership, c.week, c.oktmo),
-        ],
-        (bytes, bounds, words, line) => {
-          counts.staffWriting = countAt(bytes, bounds, c.staffWriting as number);
-          counts.studentsActive = countAt(bytes, bounds, c.studentsActive as number);
-          counts.parentsActive = countAt(bytes, bounds, c.parentsActive as number);
-          counts.usersVk = countAt(bytes, bounds, c.usersVk as number);
-          counts.usersTotal = countAt(bytes, bounds, c.usersTotal as number);
-          if (
-            counts.staffWriting < 0 ||
-            counts.studentsActive < 0 ||
-            counts.parentsActive < 0 ||
-            counts.usersVk < 0 ||
-            counts.usersVk > counts.usersTotal
-          )
-            return false;
-          const group = groupAt(groups, byEntries, words, bytes, bounds, c, c.week, line);
-          if (group === undefined) return false;
-          add(group, counts, line);
-          return true;
-        },
-      );
-      return { cells, bytes };
+      return scan ? { cells, lines: scan.lines } : cells;
     },
     read.problems,
   );

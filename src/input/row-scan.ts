@@ -1,14 +1,29 @@
-// Clean rows of a large file read by WebAssembly (wasm/row-scan.ts, built
-// into dist/row-scan.wasm): a chunk's lines are split, their counts read from
-// their digits and their words found by their bytes in one loop that runs at
-// full speed from the first row, where the same loop in JavaScript runs
-// interpreted until the engine has compiled it (on a national export, most of
-// the reading time and a good part of the compiling). The module takes
-// exactly the lines row-bytes.ts splitBytes takes and the rows the byte
-// reading of file-reader.ts takes; any other line is read as before. Each
-// distinct word is read here, by the same functions, and each group is the
-// file's own (file-reader.ts Groups): the module only keeps their sums until
-// the file is read. test/input/row-scan.test.ts holds the readings equal.
+// Clean rows of a large file read from their bytes by WebAssembly
+// (wasm/row-scan.ts, built into dist/row-scan.wasm): a chunk's lines are
+// split, their counts read from their digits and their word cells found by
+// their bytes in one loop that runs at full speed from the first row, where
+// the same loop in JavaScript runs interpreted until the engine has compiled
+// it (on a national export, most of the reading time and a good part of the
+// compiling), and no string is made for a cell that is not used.
+//
+// The module takes a line only when it reads exactly as its cells do
+// (file-reader.ts): a line ended by the file's line break, neither empty nor
+// over the record limit, with as many cells as the header; the cells it
+// reads unquoted, any other cell unquoted or quoted whole (RFC 4180, without
+// a line break or carriage return inside), no other quote or carriage
+// return (such a line lines.ts splits into the same cells); counts of plain
+// digits, at most nine after leading zeros (parseCount's); in an export, no
+// more VK users than users; and words that the cell reading accepts without
+// a word to the user. Each distinct word is read here, by the cell reading's
+// functions: a municipality that is empty or a total row's label, an unknown
+// type or a week that is not one leaves its rows to the cell reading, and so
+// does a private organisation (the cell reading names it in a warning).
+// Each group is the file's own (file-reader.ts Groups), asked for on its
+// first row, so that groups come in the order of their first rows whichever
+// way a row was read; the module only keeps their sums until the file is
+// read. Every other line is read as cells, as before: so every unusual cell
+// still gets its message. test/input/byte-rows.test.ts holds the readings
+// equal.
 import { readFileSync } from 'node:fs';
 import type { OrgType } from '../domain/organisations.js';
 import type { LineRun } from './table.js';

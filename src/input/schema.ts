@@ -197,7 +197,7 @@ export function cleanRowReaders(vocabulary: Vocabulary) {
     };
   }
 
-  /** The readers of single cells, for rows read from their bytes (row-bytes.ts). */
+  /** The readers of single cells, for rows read from their bytes (row-scan.ts). */
   const cells = {
     orgType: orgTypeOf,
     isPrivate,

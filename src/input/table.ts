@@ -40,15 +40,6 @@ export type ColumnMap = Partial<Record<string, number>>;
 
 export type RowCallback = (cells: string[], line: number) => void;
 
-/**
- * A data row read from the bytes of its line, bytes[start, end) without the
- * line break (row-bytes.ts); false leaves the line to be split into cells.
- * It is offered each line the plain reading reaches, before the line is
- * found plain or not, so it must take only plain lines (splitBytes refuses
- * the others); it must not keep the bytes.
- */
-export type BytesRow = (bytes: Buffer, start: number, end: number, line: number) => boolean;
-
 /** Where a run of lines read from their bytes stopped, and how many lines it took. */
 export interface LineRun {
   /** The start of the first line not taken (or of the unfinished last line). */
@@ -70,10 +61,9 @@ export type BytesLines = (
   chunk: number,
 ) => LineRun | undefined;
 
-/** How a file's data rows are read: as cells, and first from their bytes when `lines` or `bytes` is given. */
+/** How a file's data rows are read: as cells, and first from their bytes when `lines` is given. */
 export interface RowReaders {
   cells: RowCallback;
-  bytes?: BytesRow;
   lines?: BytesLines;
 }
 
@@ -229,7 +219,6 @@ function readPlainLines(
   delimiter: Delimiter,
   onRecord: (cells: string[], line: number) => void,
   onEmptyLines: (count: number) => void,
-  onBytes: BytesRow,
   onLines: BytesLines,
 ): Handover | undefined {
   let line = 0;
@@ -257,15 +246,6 @@ function readPlainLines(
       line++;
       if (ended) crlf = crlfHere;
       emptyLines++;
-      return true;
-    }
-    if (onBytes(bytes, start, stop, line + 1)) {
-      line++;
-      if (ended) crlf = crlfHere;
-      if (emptyLines > 0) {
-        onEmptyLines(emptyLines);
-        emptyLines = 0;
-      }
       return true;
     }
     const text = bytes.toString('utf8', start, stop);
@@ -346,7 +326,6 @@ export function readTable(
   const delimiter = dialect.delimiter ?? detectDelimiter(source.head);
   let headers: string[] | undefined;
   let onRow: RowCallback | undefined;
-  let onBytes: BytesRow | undefined;
   let onLines: BytesLines | undefined;
   let rows = 0;
   let blankRows = 0;
@@ -368,7 +347,6 @@ export function readTable(
       if (typeof readers === 'function') onRow = readers;
       else {
         onRow = readers.cells;
-        onBytes = readers.bytes;
         onLines = readers.lines;
       }
       return;
@@ -408,11 +386,6 @@ export function readTable(
         onRecord,
         (count) => {
           emptyLines += count;
-        },
-        (bytes, start, end, line) => {
-          if (onBytes === undefined || !onBytes(bytes, start, end, line)) return false;
-          rows++;
-          return true;
         },
         (bytes, start, crlf, line, chunk) => {
           const run = onLines?.(bytes, start, crlf, line, chunk);

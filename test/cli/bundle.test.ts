@@ -50,3 +50,43 @@ describe('the code cache', () => {
     }
   });
 });
+
+describe('the row scanner (dist/row-scan.wasm)', () => {
+  it('missing or damaged, changes nothing but the time', () => {
+    // Exports of 256 KB and more are read by it: the fixtures' rows eight times over.
+    const dir = tempDir();
+    const larger = (name: string) => {
+      const [header, ...rows] = readFileSync(join(ROOT, 'fixtures', name), 'utf8')
+        .trimEnd()
+        .split('\n');
+      const file = join(dir, name);
+      writeFileSync(file, `${[header, ...Array(8).fill(rows).flat()].join('\n')}\n`);
+      return file;
+    };
+    const args = [
+      'compute',
+      '--monitoring',
+      larger('monitoring-2026-01-11.csv'),
+      '--headcounts',
+      larger('headcounts.csv'),
+      '--format',
+      'csv',
+    ];
+    const expected = runCli(args);
+    expect(expected.status).toBe(0);
+    expect(expected.stdout).toContain('Итого по региону');
+    for (const wasm of ['this is not WebAssembly', undefined]) {
+      const copy = tempDir();
+      for (const sub of ['bin', 'dist']) mkdirSync(join(copy, sub));
+      for (const f of ['bin/sferum-kpi.js', 'bin/bundle.js', 'bin/package.json', 'dist/main.cjs'])
+        copyFileSync(join(ROOT, f), join(copy, f));
+      if (wasm) writeFileSync(join(copy, 'dist', 'row-scan.wasm'), wasm);
+      const run = runCli(args, { bin: join(copy, 'bin', 'sferum-kpi.js') });
+      expect(run).toMatchObject({
+        status: expected.status,
+        stdout: expected.stdout,
+        stderr: expected.stderr,
+      });
+    }
+  });
+});
