@@ -191,19 +191,24 @@ const WORKER = new URL('./read-worker.cjs', import.meta.url);
  */
 function threadsFor(tasks: ReadTask[]): number {
   const asked = Number.parseInt(process.env.SFERUM_KPI_THREADS ?? '', 10);
-  // Standard input can be read once only, and the worker bundle exists only in dist/.
-  if (tasks.some((t) => t.file === '-') || !existsSync(fileURLToPath(WORKER))) return 1;
-  if (Number.isInteger(asked) && asked > 0) return Math.min(asked, tasks.length);
-  let bytes = 0;
-  for (const task of tasks) {
-    try {
-      bytes += statSync(task.file).size;
-    } catch {
-      // Reading it reports the problem.
+  // Standard input can be read once only.
+  if (tasks.some((t) => t.file === '-')) return 1;
+  let threads: number;
+  if (Number.isInteger(asked) && asked > 0) threads = Math.min(asked, tasks.length);
+  else {
+    let bytes = 0;
+    for (const task of tasks) {
+      try {
+        bytes += statSync(task.file).size;
+      } catch {
+        // Reading it reports the problem.
+      }
     }
+    if (bytes < PARALLEL_MIN_BYTES) return 1;
+    threads = Math.max(1, Math.min(availableParallelism(), tasks.length));
   }
-  if (bytes < PARALLEL_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(availableParallelism(), tasks.length));
+  // The worker bundle exists only in dist/.
+  return threads > 1 && existsSync(fileURLToPath(WORKER)) ? threads : 1;
 }
 
 function tasksOf(options: ReadOptions): ReadTask[] {

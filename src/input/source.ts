@@ -210,15 +210,15 @@ export function openSource(file: string, forced: Encoding | undefined): Source {
 
 /**
  * The decoded start of a file, up to the end of its header line: decoded in
- * pieces of 64 KiB and more, so that a header of a few hundred bytes does
- * not cost a megabyte decoded.
+ * pieces of 4 KiB, then four times larger each, so that a header of a few
+ * hundred bytes does not cost a megabyte decoded.
  */
 function headOf(chunks: Generator<Buffer>, encoding: Encoding): string {
   let head = '';
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  let piece = 1 << 16;
+  let piece = 1 << 12;
   for (const chunk of chunks) {
-    for (let at = 0; at < chunk.length; at += piece, piece *= 2) {
+    for (let at = 0; at < chunk.length; at += piece, piece *= 4) {
       head += decoder.decode(chunk.subarray(at, at + piece), { stream: true });
       const start = head.search(/\S/);
       if (start >= 0 && (head.length >= start + HEADER_SCAN_CHARS || holdsHeaderLine(head, start)))
