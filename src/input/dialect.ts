@@ -77,8 +77,10 @@ export function notCsv(head: Uint8Array): NotCsv | undefined {
   return sample.length >= 16 && zeros * 3 >= sample.length ? 'utf-16' : undefined;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1251 = new TextDecoder('windows-1251');
+/** Made on first use: a decoder opens an ICU converter, and most runs decode no whole file. */
+let decoders:
+  | { utf8: InstanceType<typeof TextDecoder>; cp1251: InstanceType<typeof TextDecoder> }
+  | undefined;
 
 /**
  * UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else
@@ -89,6 +91,11 @@ export function decode(bytes: Uint8Array, forced: Encoding | undefined, file: st
   if (format) throw new UserError({ code: 'not-csv', file, format });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  decoders ??= {
+    utf8: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }),
+    cp1251: new TextDecoder('windows-1251'),
+  };
+  const { utf8, cp1251 } = decoders;
   if (forced === 'windows-1251')
     return { text: cp1251.decode(body), encoding: 'windows-1251', bom: false };
   try {

@@ -7,10 +7,9 @@
 // their strings once each) and are unpacked one at a time as they are
 // merged, so the main thread never holds a file's groups as objects.
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
-import { lazyWorkerThreads } from '../builtins.js';
+import { lazyOs, lazyWorkerThreads } from '../builtins.js';
 import {
   HEADCOUNT_FIELDS,
   type HeadcountSums,
@@ -205,7 +204,7 @@ function threadsFor(tasks: ReadTask[]): number {
       }
     }
     if (bytes < PARALLEL_MIN_BYTES) return 1;
-    threads = Math.max(1, Math.min(availableParallelism(), tasks.length));
+    threads = Math.max(1, Math.min(lazyOs().availableParallelism(), tasks.length));
   }
   // The worker bundle exists only in dist/.
   return threads > 1 && existsSync(fileURLToPath(WORKER)) ? threads : 1;
