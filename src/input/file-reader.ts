@@ -18,7 +18,7 @@ import {
 import { type Problem, ProblemList } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { Delimiter, DialectOptions } from './dialect.js';
-import { type FileScan, scanFile, WORD } from './row-scan.js';
+import { type FileScan, type ScanResult, scanFile, WORD } from './row-scan.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
 import { type ColumnMap, LIMITS, type RowCallback, readTable, type TableInfo } from './table.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
@@ -441,6 +441,31 @@ export function addPrivateRowsWarning(
 }
 
 /**
+ * Adds what the WebAssembly reading of a file kept for each group (its
+ * counts in `fields` order, and its rows) to the file's groups.
+ */
+function addScanned<S>(
+  scan: FileScan,
+  groups: readonly Group<S>[],
+  fields: readonly string[],
+  reading: RowReading,
+): ScanResult {
+  const scanned = scan.finish(groups.length);
+  groups.forEach((group, i) => {
+    const at = i * scanned.width;
+    const rows = scanned.sums[at + scanned.width - 1] ?? 0;
+    if (rows === 0) return;
+    const sums = group.sums as Record<string, number>;
+    fields.forEach((field, f) => {
+      sums[field] = (sums[field] ?? 0) + (scanned.sums[at + f] ?? 0);
+    });
+    sums.rows = (sums.rows ?? 0) + rows;
+  });
+  reading.rowsFromBytes += scanned.rows;
+  return scanned;
+}
+
+/**
  * The WebAssembly reading of a file's clean rows (row-scan.ts), when the file
  * has the columns it reads and the module loads: it takes the rows the byte
  * reading below would take, reading each distinct word with the same
@@ -451,7 +476,7 @@ function scanReader<S>(
   reading: RowReading,
   width: number,
   delimiter: Delimiter,
-  counts: (number | undefined)[],
+  fields: readonly string[],
   c: ColumnMap,
   weekColumn: number | undefined,
   size: number,
@@ -459,6 +484,7 @@ function scanReader<S>(
   kind: FileKind,
   onGroup: (group: Group<S>) => void,
 ): FileScan | undefined {
+  const counts = fields.map((field) => c[field]);
   if (size < reading.scanFromBytes || counts.includes(undefined)) return undefined;
   if (c.municipality === undefined || c.orgType === undefined) return undefined;
   const { cells } = reading.clean;
@@ -545,7 +571,7 @@ export function readHeadcountFile(
         reading,
         headers.length,
         delimiter,
-        [c.staff, c.students],
+        HEADCOUNT_FIELDS,
         c,
         undefined,
         size,
@@ -559,18 +585,7 @@ export function readHeadcountFile(
     },
     read.problems,
   );
-  if (scan) {
-    const scanned = scan.finish(groups.list.length);
-    groups.list.forEach((group, i) => {
-      const at = i * scanned.width;
-      const rows = scanned.sums[at + scanned.width - 1] ?? 0;
-      if (rows === 0) return;
-      group.sums.staff += scanned.sums[at] ?? 0;
-      group.sums.students += scanned.sums[at + 1] ?? 0;
-      group.sums.rows += rows;
-    });
-    reading.rowsFromBytes += scanned.rows;
-  }
+  if (scan) addScanned(scan, groups.list, HEADCOUNT_FIELDS, reading);
   return read.result(
     info,
     HEADCOUNT_FIELDS,
@@ -642,7 +657,7 @@ export function readMonitoringFile(
         reading,
         headers.length,
         delimiter,
-        [c.staffWriting, c.studentsActive, c.parentsActive, c.usersVk, c.usersTotal],
+        MONITORING_FIELDS,
         c,
         c.week,
         size,
@@ -657,20 +672,7 @@ export function readMonitoringFile(
     read.problems,
   );
   if (scan) {
-    const scanned = scan.finish(groups.list.length);
-    groups.list.forEach((group, i) => {
-      const at = i * scanned.width;
-      const rows = scanned.sums[at + scanned.width - 1] ?? 0;
-      if (rows === 0) return;
-      const sums = group.sums;
-      sums.staffWriting += scanned.sums[at] ?? 0;
-      sums.studentsActive += scanned.sums[at + 1] ?? 0;
-      sums.parentsActive += scanned.sums[at + 2] ?? 0;
-      sums.usersVk += scanned.sums[at + 3] ?? 0;
-      sums.usersTotal += scanned.sums[at + 4] ?? 0;
-      sums.rows += rows;
-    });
-    reading.rowsFromBytes += scanned.rows;
+    const scanned = addScanned(scan, groups.list, MONITORING_FIELDS, reading);
     if (scanned.preschoolRows > 0) {
       preschoolRows += scanned.preschoolRows;
       preschoolStudents += scanned.preschoolStudents;

@@ -19,6 +19,19 @@ const ARGS = [
   'csv',
 ];
 
+/**
+ * A copy of the tool's command line (bin/ and dist/main.cjs, no worker, no
+ * cache, no row scanner), with `files` written into dist/; its bin script.
+ */
+function toolCopy(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const sub of ['bin', 'dist']) mkdirSync(join(dir, sub));
+  for (const f of ['bin/sferum-kpi.js', 'bin/bundle.js', 'bin/package.json', 'dist/main.cjs'])
+    copyFileSync(join(ROOT, f), join(dir, f));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'dist', name), text);
+  return join(dir, 'bin', 'sferum-kpi.js');
+}
+
 describe('the code cache', () => {
   it.each(['main.cjs', 'read-worker.cjs'])(
     'of %s is accepted by the Node that built it',
@@ -34,14 +47,8 @@ describe('the code cache', () => {
     expect(expected.status).toBe(0);
     expect(expected.stdout).toContain('Итого по региону');
     // A copy of the tool whose cache is garbage, and one without a cache.
-    for (const cache of ['garbage', undefined]) {
-      const dir = tempDir();
-      mkdirSync(join(dir, 'bin'));
-      mkdirSync(join(dir, 'dist'));
-      for (const f of ['bin/sferum-kpi.js', 'bin/bundle.js', 'bin/package.json', 'dist/main.cjs'])
-        copyFileSync(join(ROOT, f), join(dir, f));
-      if (cache) writeFileSync(join(dir, 'dist', 'main.cjs.cache'), cache);
-      const run = runCli(ARGS, { bin: join(dir, 'bin', 'sferum-kpi.js') });
+    for (const files of [{ 'main.cjs.cache': 'garbage' }, {}] as Record<string, string>[]) {
+      const run = runCli(ARGS, { bin: toolCopy(files) });
       expect(run).toMatchObject({
         status: expected.status,
         stdout: expected.stdout,
@@ -75,13 +82,11 @@ describe('the row scanner (dist/row-scan.wasm)', () => {
     const expected = runCli(args);
     expect(expected.status).toBe(0);
     expect(expected.stdout).toContain('Итого по региону');
-    for (const wasm of ['this is not WebAssembly', undefined]) {
-      const copy = tempDir();
-      for (const sub of ['bin', 'dist']) mkdirSync(join(copy, sub));
-      for (const f of ['bin/sferum-kpi.js', 'bin/bundle.js', 'bin/package.json', 'dist/main.cjs'])
-        copyFileSync(join(ROOT, f), join(copy, f));
-      if (wasm) writeFileSync(join(copy, 'dist', 'row-scan.wasm'), wasm);
-      const run = runCli(args, { bin: join(copy, 'bin', 'sferum-kpi.js') });
+    for (const files of [{ 'row-scan.wasm': 'this is not WebAssembly' }, {}] as Record<
+      string,
+      string
+    >[]) {
+      const run = runCli(args, { bin: toolCopy(files) });
       expect(run).toMatchObject({
         status: expected.status,
         stdout: expected.stdout,
