@@ -10,11 +10,11 @@
 const CHUNK: usize = 0;
 export const CHUNK_BYTES: usize = 1 << 21;
 
-// Columns: what each cell is (0 not read, 1 a count, 2 a word) and which.
+// Columns: what each cell is (0 not read, 1 a count, 2 a word), and where
+// each cell of the current line starts and ends.
 const MAX_COLUMNS: i32 = 1024;
 const ROLE: usize = CHUNK + CHUNK_BYTES;
-const SLOT: usize = ROLE + <usize>MAX_COLUMNS;
-const CELL_START: usize = SLOT + <usize>MAX_COLUMNS;
+const CELL_START: usize = ROLE + <usize>MAX_COLUMNS;
 const CELL_END: usize = CELL_START + 4 * <usize>MAX_COLUMNS;
 // What each byte is to the split: 0 a cell's, 1 one that ends or breaks an unquoted cell.
 const KIND: usize = CELL_END + 4 * <usize>MAX_COLUMNS;
@@ -53,9 +53,6 @@ if (END > __heap_base - 65536) unreachable();
 
 export function sumsAt(): usize {
   return SUMS;
-}
-export function cellStartAt(): usize {
-  return CELL_START;
 }
 
 /** An entry's word means a row is not this module's to read (an empty name, a total row, a private organisation…). */
@@ -127,7 +124,6 @@ export function reset(columns: i32, delimiterByte: u32, longestLine: i32): void 
 /** Column `column` holds count number `slot` (in the order of the caller's sums). */
 export function countColumn(column: i32, slot: i32): void {
   store<u8>(ROLE + <usize>column, COUNT);
-  store<u8>(SLOT + <usize>column, <u8>slot);
   countColumns[slot] = column;
   if (slot + 1 > counts) counts = slot + 1;
 }
@@ -135,7 +131,6 @@ export function countColumn(column: i32, slot: i32): void {
 /** Column `column` holds word number `slot` (municipality, type, ownership, week, OKTMO). */
 export function wordColumnAt(column: i32, slot: i32): void {
   store<u8>(ROLE + <usize>column, WORD);
-  store<u8>(SLOT + <usize>column, <u8>slot);
   wordColumn[slot] = column;
 }
 

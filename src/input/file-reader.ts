@@ -375,12 +375,7 @@ class FileRead {
     return warnings;
   }
 
-  result<S>(
-    info: TableInfo,
-    fields: readonly string[],
-    groups: Group<S>[],
-    everyRowHasOktmo: boolean,
-  ): FileResult<S> {
+  result<S>(info: TableInfo, fields: readonly string[], groups: Group<S>[]): FileResult<S> {
     const warnings: Warning[] = [];
     if (this.emptyCells > 0) {
       const columns = [...this.emptyColumns].map((f) => this.headers[this.columns[f] ?? -1] ?? f);
@@ -411,7 +406,8 @@ class FileRead {
       warnings,
       privateRows: this.privateRows,
       privateOrganisations: this.privateOrganisations,
-      everyRowHasOktmo,
+      // Every row read is in a group: each group's OKTMO is its rows'.
+      everyRowHasOktmo: this.columns.oktmo !== undefined && groups.every((g) => Boolean(g.oktmo)),
       groups,
     };
   }
@@ -467,10 +463,9 @@ function addScanned<S>(
 
 /**
  * The WebAssembly reading of a file's clean rows (row-scan.ts), when the file
- * has the columns it reads and the module loads: it takes the rows the byte
- * reading below would take, reading each distinct word with the same
- * functions, and puts them in the same groups. `onGroup` hears of each group
- * it adds rows to.
+ * is large enough, has the columns it reads and the module loads: each
+ * distinct word is read with the cell reading's functions, and each row goes
+ * into the file's own groups.
  */
 function scanReader<S>(
   reading: RowReading,
@@ -482,7 +477,6 @@ function scanReader<S>(
   size: number,
   groups: Groups<S>,
   kind: FileKind,
-  onGroup: (group: Group<S>) => void,
 ): FileScan | undefined {
   const counts = fields.map((field) => c[field]);
   if (size < reading.scanFromBytes || counts.includes(undefined)) return undefined;
@@ -514,9 +508,7 @@ function scanReader<S>(
     {
       word: (column, text) => meanings[column]?.(text) ?? null,
       group: (municipality, orgType, week, oktmo, line) => {
-        const group = groups.of(week, municipality, oktmo, orgType, false, line);
-        onGroup(group);
-        return groups.indexOf(group);
+        return groups.indexOf(groups.of(week, municipality, oktmo, orgType, false, line));
       },
       preschool: (orgType) => kind === 'monitoring' && orgType === 'preschool',
     },
@@ -532,11 +524,9 @@ export function readHeadcountFile(
   const read = new FileRead(file, reading);
   const groups = new Groups(emptyHeadcountSums);
   let schema: ReturnType<typeof rowSchemas>['headcounts'] | undefined;
-  let everyRowHasOktmo = true;
 
   /** One organisation's row, however it was read, added to its group. */
   const add = (group: Group<HeadcountSums>, staff: number, students: number) => {
-    if (!group.oktmo) everyRowHasOktmo = false;
     group.sums.staff += staff;
     group.sums.students += students;
     group.sums.rows++;
@@ -577,21 +567,13 @@ export function readHeadcountFile(
         size,
         groups,
         'headcounts',
-        (group) => {
-          if (!group.oktmo) everyRowHasOktmo = false;
-        },
       );
       return scan ? { cells, lines: scan.lines } : cells;
     },
     read.problems,
   );
   if (scan) addScanned(scan, groups.list, HEADCOUNT_FIELDS, reading);
-  return read.result(
-    info,
-    HEADCOUNT_FIELDS,
-    groups.list,
-    everyRowHasOktmo && read.columns.oktmo !== undefined,
-  );
+  return read.result(info, HEADCOUNT_FIELDS, groups.list);
 }
 
 export function readMonitoringFile(
@@ -603,14 +585,12 @@ export function readMonitoringFile(
   const read = new FileRead(file, reading);
   const groups = new Groups(emptyMonitoringSums);
   let schema: ReturnType<typeof rowSchemas>['monitoring'] | undefined;
-  let everyRowHasOktmo = true;
   let preschoolRows = 0;
   let preschoolStudents = 0;
   let firstPreschoolLine: number | undefined;
 
   /** One organisation's week, however it was read, added to its group. */
   const add = (group: Group<MonitoringSums>, counts: MonitoringCounts, line: number) => {
-    if (!group.oktmo) everyRowHasOktmo = false;
     if (group.orgType === 'preschool' && counts.studentsActive > 0) {
       preschoolRows++;
       preschoolStudents += counts.studentsActive;
@@ -634,7 +614,6 @@ export function readMonitoringFile(
     (columns, headers, delimiter, size) => {
       read.columns = columns;
       read.headers = headers;
-      if (columns.oktmo === undefined) everyRowHasOktmo = false;
       const cells: RowCallback = (cells, line) => {
         if (read.isTotalRow(cells)) {
           const raw = pick(cells, columns);
@@ -663,9 +642,6 @@ export function readMonitoringFile(
         size,
         groups,
         'monitoring',
-        (group) => {
-          if (!group.oktmo) everyRowHasOktmo = false;
-        },
       );
       return scan ? { cells, lines: scan.lines } : cells;
     },
@@ -683,7 +659,7 @@ export function readMonitoringFile(
   // An export of only a header (or a total row) is a failed download, not a week of zeros.
   if (info.rows === read.totalRows.length && read.problems.size === 0)
     read.problems.add({ code: 'no-rows', file });
-  const result = read.result(info, MONITORING_FIELDS, groups.list, everyRowHasOktmo);
+  const result = read.result(info, MONITORING_FIELDS, groups.list);
   if (preschoolRows > 0) {
     result.warnings.push({
       code: 'preschool-students',
