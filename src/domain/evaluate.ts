@@ -1,7 +1,7 @@
 // Evaluation: the data of each municipality against the stage in force on the
 // report date. Records in, the report model out; nothing here formats.
 import type { Warning } from '../warnings.js';
-import { INDICATORS, type Indicator, sumTerms } from './indicators.js';
+import { partsOf } from './indicators.js';
 import { compareNames, sortByName } from './names.js';
 import type { Level, Municipality, MunicipalityData } from './organisations.js';
 import { meetsPercent, peopleNeeded } from './rational.js';
@@ -184,18 +184,14 @@ function evaluateRow(
   return { municipality, level, indicators };
 }
 
-/** Each indicator's numerator and denominator for one municipality's data. */
+/** Each indicator's numerator and denominator for one municipality's data (sumTerms of its terms). */
 export function indicatorNumbers(data: MunicipalityData): IndicatorNumbers {
+  const parts = partsOf(data);
   const out = {} as IndicatorNumbers;
-  for (const indicator of INDICATORS) out[indicator.id] = numbersFor(indicator, data);
+  INDICATOR_IDS.forEach((id, i) => {
+    out[id] = { numerator: parts[2 * i] ?? 0, denominator: parts[2 * i + 1] ?? 0 };
+  });
   return out;
-}
-
-function numbersFor(indicator: Indicator, data: MunicipalityData) {
-  return {
-    numerator: sumTerms(indicator.numerator, data),
-    denominator: sumTerms(indicator.denominator, data),
-  };
 }
 
 function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {

@@ -13,8 +13,14 @@ import {
   type MunicipalityNumbers,
 } from '../domain/evaluate.js';
 import {
+  addParts,
+  MONITORING_PLAN,
+  monitoringFields,
+  PARTS,
+  slotOf,
+} from '../domain/indicators.js';
+import {
   type Cell,
-  emptyMonitoringSums,
   type HeadcountSums,
   MONITORING_FIELDS,
   type MonitoringSums,
@@ -304,9 +310,6 @@ class CellStore implements MonitoringStore {
   }
 }
 
-/** Each indicator's numerator and denominator, side by side. */
-const PARTS = INDICATOR_IDS.length * 2;
-
 function toParts(numbers: IndicatorNumbers, into: Float64Array, at: number): void {
   INDICATOR_IDS.forEach((id, i) => {
     into[at + 2 * i] = numbers[id].numerator;
@@ -322,37 +325,6 @@ function toParts(numbers: IndicatorNumbers, into: Float64Array, at: number): voi
 function unboxed(value: number): number {
   const small = value | 0;
   return small === value ? small : value;
-}
-
-/** A cell's slot: its type and ownership. */
-function slotOf(orgType: OrgType, isPrivate: boolean): number {
-  return ORG_TYPES.indexOf(orgType) * 2 + (isPrivate ? 1 : 0);
-}
-
-/**
- * What one unit of each monitoring field of a cell adds to each part, per
- * slot. The indicators' numbers are sums of fields over cells, so a week's
- * numbers are these coefficients applied to its cells, summed in any order
- * (counts are integers far below 2^53: the sums are exact).
- */
-function monitoringCoefficients(): Float64Array {
-  const unit = { name: '', level: 'municipality' } as const;
-  const coefficients = new Float64Array(ORG_TYPES.length * 2 * MONITORING_FIELDS.length * PARTS);
-  for (const orgType of ORG_TYPES) {
-    for (const isPrivate of [false, true]) {
-      MONITORING_FIELDS.forEach((field, f) => {
-        const sums = { ...emptyMonitoringSums(), [field]: 1 };
-        const numbers = indicatorNumbers({
-          municipality: unit,
-          monitoring: [{ orgType, private: isPrivate, sums }],
-          headcounts: [],
-        });
-        const at = (slotOf(orgType, isPrivate) * MONITORING_FIELDS.length + f) * PARTS;
-        toParts(numbers, coefficients, at);
-      });
-    }
-  }
-  return coefficients;
 }
 
 /** An array of PARTS numbers per spelling that grows as spellings are found. */
@@ -374,7 +346,6 @@ function grown(week: SpellingParts, id: number): SpellingParts {
 /** The monitoring side of the indicators per week and spelling (loadWeeklyNumbers). */
 class NumberStore implements MonitoringStore {
   private readonly byWeek = new Map<string, SpellingParts>();
-  private readonly coefficients = monitoringCoefficients();
 
   add(group: Group<MonitoringSums>, spelling: Spelling): void {
     let week = this.byWeek.get(group.week) ?? {
@@ -384,17 +355,10 @@ class NumberStore implements MonitoringStore {
     week = grown(week, spelling.id);
     this.byWeek.set(group.week, week);
     week.has[spelling.id] = 1;
-    const { coefficients } = this;
-    const { parts } = week;
-    const at = spelling.id * PARTS;
-    let c = slotOf(group.orgType, group.private) * MONITORING_FIELDS.length * PARTS;
-    for (const field of MONITORING_FIELDS) {
-      const value = group.sums[field];
-      for (let p = 0; p < PARTS; p++, c++) {
-        const k = coefficients[c] ?? 0;
-        if (k !== 0) parts[at + p] = (parts[at + p] ?? 0) + k * value;
-      }
-    }
+    // The indicators are linear in the cells' fields: a group's part is
+    // added to its spelling's, whatever else the spelling has.
+    const plan = MONITORING_PLAN[slotOf(group.orgType, group.private)] as Int32Array;
+    addParts(plan, monitoringFields(group.sums), week.parts, spelling.id * PARTS);
   }
 
   /** Week → the parts of each municipality, for the spellings that resolve. */
