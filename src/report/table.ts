@@ -35,6 +35,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Columns a text takes on a terminal (every character the report uses is one column wide). */
 function width(text: string): number {
+  if (!text.includes('\n')) return SURROGATE.test(text) ? [...text].length : text.length;
   let widest = 0;
   for (const line of text.split('\n')) {
     // Characters, not UTF-16 units: a character beyond the BMP is two units.
@@ -91,8 +92,9 @@ interface Layout {
 function widthBesideNames(layout: Layout): number {
   let sum = width(layout.head[0] ?? '') > 0 ? 2 : 0;
   for (let i = 1; i < layout.head.length; i++) {
-    const cells = layout.cells.map((c) => width(c[i - 1] ?? ''));
-    sum += Math.max(width(layout.head[i] ?? ''), ...cells) + 2;
+    let widest = width(layout.head[i] ?? '');
+    for (const cells of layout.cells) widest = Math.max(widest, width(cells[i - 1] ?? ''));
+    sum += widest + 2;
   }
   return sum + layout.head.length + 1;
 }
