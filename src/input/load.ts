@@ -7,16 +7,13 @@
 // `loadWeeklyNumbers` folds each week into the indicators' numerators and
 // denominators as its files are merged (trend, baseline), so that what is
 // kept per week is a few numbers per municipality.
-import {
-  type IndicatorNumbers,
-  indicatorNumbers,
-  type MunicipalityNumbers,
-} from '../domain/evaluate.js';
+import type { IndicatorNumbers, MunicipalityNumbers } from '../domain/evaluate.js';
 import {
   addParts,
   MONITORING_PLAN,
   monitoringFields,
   PARTS,
+  partsOf,
   slotOf,
 } from '../domain/indicators.js';
 import {
@@ -310,13 +307,6 @@ class CellStore implements MonitoringStore {
   }
 }
 
-function toParts(numbers: IndicatorNumbers, into: Float64Array, at: number): void {
-  INDICATOR_IDS.forEach((id, i) => {
-    into[at + 2 * i] = numbers[id].numerator;
-    into[at + 2 * i + 1] = numbers[id].denominator;
-  });
-}
-
 /**
  * A sum read back from a Float64Array as a small integer when it is one: V8
  * keeps small integers unboxed in the objects built from them (a point of a
@@ -514,12 +504,8 @@ export function loadWeeklyNumbers(options: ReadOptions): WeeklyInputs {
   municipalities.forEach((municipality, i) => {
     const cells = headcounts.get(municipality);
     if (!cells) return;
-    const numbers = indicatorNumbers({
-      municipality,
-      monitoring: [],
-      headcounts: [...cells.values()],
-    });
-    toParts(numbers, headcountParts, i * PARTS);
+    const parts = partsOf({ municipality, monitoring: [], headcounts: [...cells.values()] });
+    headcountParts.set(parts, i * PARTS);
   });
   const monitoring = store.byMunicipality(resolved, municipalities);
   return {
