@@ -199,6 +199,22 @@ const CLI_TABLE3_UTILS = [
     return stringWidth(str);
   let code = codeRegex();`,
   },
+  {
+    from: `function colorizeLines(input) {
+  let state = {};
+  let output = [];
+  for (let i = 0; i < input.length; i++) {`,
+    to: `function colorizeLines(input) {
+  let state = {};
+  let output = [];
+  let plain = true;
+  for (let i = 0; i < input.length; i++) {
+    if (plain && !input[i].includes('\u001b')) {
+      output.push(input[i]);
+      continue;
+    }
+    plain = false;`,
+  },
 ];
 
 const cheaperCellOptions = {

@@ -56,11 +56,13 @@ function targetOf(percent: number): Target {
 /**
  * Whether whole-number products of these integers are exact in Numbers: every
  * factor and product a safe integer (a product past 2^53 rounds to at least
- * 2^53, so the check after multiplying is enough).
+ * 2^53, so the check after multiplying is enough). Five parameters rather
+ * than a rest parameter, which made an array per call (two per indicator of
+ * each municipality).
  */
-function exact(...values: number[]): boolean {
-  for (const value of values) if (!Number.isSafeInteger(value)) return false;
-  return true;
+function exact(a: number, b: number, c: number, d: number, e = 0): boolean {
+  const safe = Number.isSafeInteger;
+  return safe(a) && safe(b) && safe(c) && safe(d) && safe(e);
 }
 
 /** numerator / denominator >= percent / 100, exactly. */
@@ -83,7 +85,7 @@ export function peopleNeeded(denominator: number, percent: number): number {
   if (units !== undefined) {
     const product = units * denominator;
     const divisor = 100 * power;
-    if (exact(denominator, product, divisor)) {
+    if (exact(denominator, product, divisor, units)) {
       const remainder = product % divisor;
       const quotient = (product - remainder) / divisor;
       return remainder > 0 ? quotient + 1 : quotient;
