@@ -105,11 +105,11 @@ export function reset(columns: i32, delimiterByte: u32, longestLine: i32): void 
   // Only what the last file used is cleared: untouched memory is zero, and
   // stays out of the process's resident memory.
   for (let k = 0; k < WORDS; k++) {
-    wordColumn[k] = -1;
-    lastEntry[k] = -1;
-    if (entries[k] > 0) memory.fill(WORD_TABLE + <usize>k * WORD_TABLE_BYTES, 0, 4 * <usize>WORD_SLOTS);
-    entries[k] = 0;
-    used[k] = 0;
+    unchecked(wordColumn[k] = -1);
+    unchecked(lastEntry[k] = -1);
+    if (unchecked(entries[k]) > 0) memory.fill(WORD_TABLE + <usize>k * WORD_TABLE_BYTES, 0, 4 * <usize>WORD_SLOTS);
+    unchecked(entries[k] = 0);
+    unchecked(used[k] = 0);
   }
   if (groups > 0) memory.fill(GROUP_MAP, 0, <usize>GROUP_SLOTS * GROUP_SLOT_BYTES);
   memory.fill(SUMS, 0, 8 * <usize>(highestGroup + 1) * <usize>SUMS_WIDTH);
@@ -178,7 +178,7 @@ function hashBytes(p: usize, n: usize): u32 {
 @inline
 function entryOf(slot: i32, start: usize, end: usize): i32 {
   // The previous row's word, most often the same.
-  const last = lastEntry[slot];
+  const last = unchecked(lastEntry[slot]);
   if (last >= 0) {
     const table = WORD_TABLE + <usize>slot * WORD_TABLE_BYTES;
     const e = <usize>last;
@@ -208,25 +208,25 @@ function findEntry(slot: i32, start: usize, end: usize): i32 {
       const from = table + ARENA + <usize>load<u32>(table + ENTRY_START + 4 * e);
       if (sameBytes(from, start, <usize>length)) {
         if (load<i32>(table + ENTRY_FLAGS + 4 * e) & REFUSE) return -1;
-        lastEntry[slot] = <i32>e;
+        unchecked(lastEntry[slot] = <i32>e);
         return <i32>e;
       }
     }
     at = (at + 1) & mask;
   }
-  const e = entries[slot];
-  if (e >= MAX_ENTRIES || used[slot] + <u32>length > ARENA_BYTES) return -1;
+  const e = unchecked(entries[slot]);
+  if (e >= MAX_ENTRIES || unchecked(used[slot]) + <u32>length > ARENA_BYTES) return -1;
   const flags = askWord(slot, start, end);
-  memory.copy(table + ARENA + <usize>used[slot], start, <usize>length);
+  memory.copy(table + ARENA + <usize>unchecked(used[slot]), start, <usize>length);
   store<u32>(table + ENTRY_HASH + 4 * <usize>e, hash);
-  store<u32>(table + ENTRY_START + 4 * <usize>e, used[slot]);
+  store<u32>(table + ENTRY_START + 4 * <usize>e, unchecked(used[slot]));
   store<u32>(table + ENTRY_LENGTH + 4 * <usize>e, <u32>length);
   store<i32>(table + ENTRY_FLAGS + 4 * <usize>e, flags);
   store<u32>(table + WORD_SLOTS_AT + 4 * <usize>at, <u32>e + 1);
-  used[slot] += <u32>length;
-  entries[slot] = e + 1;
+  unchecked(used[slot] += <u32>length);
+  unchecked(entries[slot] = e + 1);
   if (flags & REFUSE) return -1;
-  lastEntry[slot] = e;
+  unchecked(lastEntry[slot] = e);
   return e;
 }
 
@@ -261,7 +261,7 @@ function groupOf(m: i32, t: i32, w: i32, o: i32, line: i32): i32 {
 /** The entry of a row's word `slot`: ABSENT for a column the file does not have, -1 to refuse. */
 @inline
 function wordOf(slot: i32): i32 {
-  const column = wordColumn[slot];
+  const column = unchecked(wordColumn[slot]);
   if (column < 0) return ABSENT;
   return entryOf(
     slot,
@@ -273,16 +273,16 @@ function wordOf(slot: i32): i32 {
 /** Reads the row whose cells were found: false to leave it to the caller. */
 function take(line: i32): bool {
   for (let k = 0; k < counts; k++) {
-    const column = <usize>countColumns[k];
+    const column = <usize>unchecked(countColumns[k]);
     const value = countOf(
       <usize>load<u32>(CELL_START + 4 * column),
       <usize>load<u32>(CELL_END + 4 * column),
     );
     if (value < 0) return false;
-    rowCounts[k] = value;
+    unchecked(rowCounts[k] = value);
   }
   // A monitoring row (five counts) with more VK users than users in all.
-  if (counts == 5 && rowCounts[3] > rowCounts[4]) return false;
+  if (counts == 5 && unchecked(rowCounts[3]) > unchecked(rowCounts[4])) return false;
   const m = wordOf(0);
   if (m == -1) return false;
   const t = wordOf(1);
@@ -295,24 +295,24 @@ function take(line: i32): bool {
   if (o == -1) return false;
   // The previous row's group, when its words are the same.
   let group = lastGroup;
-  if (m != lastWords[0] || t != lastWords[1] || w != lastWords[2] || o != lastWords[3] || group < 0) {
+  if (m != unchecked(lastWords[0]) || t != unchecked(lastWords[1]) || w != unchecked(lastWords[2]) || o != unchecked(lastWords[3]) || group < 0) {
     group = groupOf(m, t, w, o, line);
     if (group < 0) return false;
-    lastWords[0] = m;
-    lastWords[1] = t;
-    lastWords[2] = w;
-    lastWords[3] = o;
+    unchecked(lastWords[0] = m);
+    unchecked(lastWords[1] = t);
+    unchecked(lastWords[2] = w);
+    unchecked(lastWords[3] = o);
     lastGroup = group;
   }
   const index = group >> 1;
   if (index > highestGroup) highestGroup = index;
   const sums = SUMS + 8 * <usize>index * <usize>SUMS_WIDTH;
   for (let k = 0; k < counts; k++)
-    store<f64>(sums + 8 * <usize>k, load<f64>(sums + 8 * <usize>k) + <f64>rowCounts[k]);
+    store<f64>(sums + 8 * <usize>k, load<f64>(sums + 8 * <usize>k) + <f64>unchecked(rowCounts[k]));
   store<f64>(sums, load<f64>(sums, 40) + 1, 40);
-  if (group & PRESCHOOL && rowCounts[1] > 0) {
+  if (group & PRESCHOOL && unchecked(rowCounts[1]) > 0) {
     preschoolRows++;
-    preschoolStudents += <f64>rowCounts[1];
+    preschoolStudents += <f64>unchecked(rowCounts[1]);
     if (firstPreschoolLine == 0) firstPreschoolLine = line;
   }
   return true;
