@@ -2,7 +2,7 @@
 // report date, gather the baselines, evaluate.
 import { format } from 'date-fns';
 import type { Baselines, MunicipalityNumbers, Report, SortOrder } from '../domain/evaluate.js';
-import { evaluate } from '../domain/evaluate.js';
+import { evaluate, evaluateNumbers } from '../domain/evaluate.js';
 import type { MunicipalityData } from '../domain/organisations.js';
 import { readBaselineFile, resolveBaselines } from '../input/baseline.js';
 import {
@@ -10,6 +10,7 @@ import {
   dataForWeek,
   type Inputs,
   loadInputs,
+  loadWeeklyNumbers,
   numbersForWeek,
   type WeeklyInputs,
 } from '../input/load.js';
@@ -29,6 +30,7 @@ export interface ReportFlags extends BaselineFlags {
   sort?: SortOrder;
 }
 
+/** A report with the inputs it was evaluated from: the sums per type (`--explain`). */
 export interface Evaluated {
   settings: Settings;
   inputs: Inputs;
@@ -60,25 +62,57 @@ export function baselinesOf(
   return { region, byMunicipality };
 }
 
-export function evaluateInputs(flags: ReportFlags, stage?: number): Evaluated {
-  const settings = loadSettings(flags);
-  const inputs = loadInputs(readOptions(flags, settings));
+/** The week, the report date and the baselines of a report, from the inputs (SPEC 2.2). */
+function reportSettings(
+  flags: ReportFlags,
+  settings: Settings,
+  inputs: Pick<Inputs, 'weeks' | 'index' | 'region'> & { monitoring: Map<string, unknown> },
+  stage: number | undefined,
+) {
   const week = chooseWeek(inputs, flags.week);
   // The report date (SPEC 2.2): --as-of, else the latest week end found in
   // the export (even when --week picks an earlier week), else today.
   const latest = inputs.weeks[inputs.weeks.length - 1];
   const asOf = flags.asOf ?? latest ?? format(new Date(), 'yyyy-MM-dd');
-  const { data, warnings } = dataForWeek(inputs, week);
-  const report = evaluate({
-    region: inputs.region,
-    roadmap: settings.roadmap,
-    asOf,
-    week: week || null,
-    data,
-    baselines: baselinesOf(flags, settings, inputs),
-    sort: flags.sort,
-    stage,
-  });
+  return {
+    chosenWeek: week,
+    evaluation: {
+      region: inputs.region,
+      roadmap: settings.roadmap,
+      asOf,
+      week: week || null,
+      baselines: baselinesOf(flags, settings, inputs),
+      sort: flags.sort,
+      stage,
+    },
+  };
+}
+
+/**
+ * The report of compute and check: the inputs folded into each week's
+ * indicator numbers as they are merged (loadWeeklyNumbers), the week's
+ * evaluated. The sums per type are not kept: only `--explain` shows them.
+ */
+export function evaluateInputs(
+  flags: ReportFlags,
+  stage?: number,
+): { settings: Settings; report: Report } {
+  const settings = loadSettings(flags);
+  const inputs = loadWeeklyNumbers(readOptions(flags, settings));
+  const { chosenWeek, evaluation } = reportSettings(flags, settings, inputs, stage);
+  const { rows, warnings } = numbersForWeek(inputs, chosenWeek);
+  const report = evaluateNumbers({ ...evaluation, rows });
+  report.warnings.unshift(...inputs.warnings, ...warnings);
+  return { settings, report };
+}
+
+/** The report with the sums per municipality and type it comes from (`compute --explain`). */
+export function evaluateWithSums(flags: ReportFlags): Evaluated {
+  const settings = loadSettings(flags);
+  const inputs = loadInputs(readOptions(flags, settings));
+  const { chosenWeek, evaluation } = reportSettings(flags, settings, inputs, undefined);
+  const { data, warnings } = dataForWeek(inputs, chosenWeek);
+  const report = evaluate({ ...evaluation, data });
   report.warnings.unshift(...inputs.warnings, ...warnings);
   return { settings, inputs, data, report };
 }

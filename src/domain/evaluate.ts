@@ -61,16 +61,25 @@ export const NO_BASELINES: Baselines = { region: {}, byMunicipality: {} };
 
 export type SortOrder = 'name' | `indicator-${IndicatorId}`;
 
-export interface EvaluationInput {
+/** What a report is evaluated against, whatever form its municipalities come in. */
+export interface EvaluationSettings {
   region: string;
   roadmap: Roadmap;
   asOf: string;
   week: string | null;
-  data: MunicipalityData[];
   baselines: Baselines;
   sort?: SortOrder;
   /** Evaluate against this stage number instead of the one in force (`check --stage`). */
   stage?: number;
+}
+
+export interface EvaluationInput extends EvaluationSettings {
+  data: MunicipalityData[];
+}
+
+/** Municipalities whose indicators' numbers are already summed (as indicatorNumbers sums them). */
+export interface NumbersInput extends EvaluationSettings {
+  rows: MunicipalityNumbers[];
 }
 
 /** Each indicator's numerator and denominator. */
@@ -143,7 +152,7 @@ export function judge(
 /** The stage each indicator is evaluated against: the same for every row of a report. */
 type ChosenStages = Record<IndicatorId, ReturnType<typeof chooseStage>>;
 
-function chooseStages(input: EvaluationInput): ChosenStages {
+function chooseStages(input: EvaluationSettings): ChosenStages {
   const chosen = {} as ChosenStages;
   for (const id of INDICATOR_IDS)
     chosen[id] = chooseStage(input.roadmap.indicators[id], input.asOf, input.stage);
@@ -151,7 +160,7 @@ function chooseStages(input: EvaluationInput): ChosenStages {
 }
 
 function evaluateRow(
-  input: EvaluationInput,
+  input: EvaluationSettings,
   stages: ChosenStages,
   municipality: string | null,
   level: ReportRow['level'],
@@ -209,26 +218,26 @@ function sortRows(rows: ReportRow[], order: SortOrder): ReportRow[] {
 }
 
 export function evaluate(input: EvaluationInput): Report {
+  const { data, ...settings } = input;
+  const rows = data.map((d) => ({ municipality: d.municipality, numbers: indicatorNumbers(d) }));
+  return evaluateNumbers({ ...settings, rows });
+}
+
+/** The report of municipalities whose numbers are summed (compute, check, trend's weeks). */
+export function evaluateNumbers(input: NumbersInput): Report {
   const municipalities: ReportRow[] = [];
   const regional: ReportRow[] = [];
   const total = {} as IndicatorNumbers;
   for (const id of INDICATOR_IDS) total[id] = { numerator: 0, denominator: 0 };
   const chosenStages = chooseStages(input);
 
-  for (const data of input.data) {
-    const numbers = indicatorNumbers(data);
+  for (const { municipality, numbers } of input.rows) {
     for (const id of INDICATOR_IDS) {
       total[id].numerator += numbers[id].numerator;
       total[id].denominator += numbers[id].denominator;
     }
-    const row = evaluateRow(
-      input,
-      chosenStages,
-      data.municipality.name,
-      data.municipality.level,
-      numbers,
-    );
-    (data.municipality.level === 'regional' ? regional : municipalities).push(row);
+    const row = evaluateRow(input, chosenStages, municipality.name, municipality.level, numbers);
+    (municipality.level === 'regional' ? regional : municipalities).push(row);
   }
   // The region total sums numerators and denominators; it is never an average of shares.
   const totalRow = evaluateRow(input, chosenStages, null, 'total', total);

@@ -518,7 +518,10 @@ export function loadWeeklyNumbers(options: ReadOptions): WeeklyInputs {
 }
 
 /** The latest week, or the one asked for; '' when the export has no week column. */
-export function chooseWeek(inputs: Inputs, asked: string | undefined): string {
+export function chooseWeek(
+  inputs: Pick<Inputs, 'weeks'> & { monitoring: Map<string, unknown> },
+  asked: string | undefined,
+): string {
   if (asked !== undefined) {
     if (!inputs.monitoring.has(asked)) {
       throw new UserError({ code: 'week-not-found', week: asked, available: inputs.weeks });

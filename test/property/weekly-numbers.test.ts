@@ -1,15 +1,20 @@
-// trend and baseline read the inputs folded into each week's indicator
-// numbers as they are merged (loadWeeklyNumbers); compute reads them per
-// organisation type (loadInputs) and evaluates one week. On any data the two
-// must agree: the same weeks, numbers and warnings, and the same trend as
-// one built from each week's report.
+// compute, check, trend and baseline read the inputs folded into each week's
+// indicator numbers as they are merged (loadWeeklyNumbers); `compute
+// --explain` and validate read them per organisation type (loadInputs). On
+// any data the two must agree: the same weeks, numbers, warnings and
+// reports, and the same trend as one built from each week's report.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BaselineBuilder, computeBaseline } from '../../src/domain/baseline.js';
-import { type Baselines, evaluate, indicatorNumbers } from '../../src/domain/evaluate.js';
+import {
+  type Baselines,
+  evaluate,
+  evaluateNumbers,
+  indicatorNumbers,
+} from '../../src/domain/evaluate.js';
 import { TYVA_2025 } from '../../src/domain/roadmap.js';
 import { buildTrend, TrendBuilder } from '../../src/domain/trend.js';
 import {
@@ -78,6 +83,16 @@ describe('the weeks folded into indicator numbers as they are read', () => {
                 data: cells,
                 baselines: BASELINES,
               });
+              expect(
+                evaluateNumbers({
+                  region: inputs.region,
+                  roadmap: TYVA_2025,
+                  asOf: AS_OF,
+                  week,
+                  rows: numbers.rows,
+                  baselines: BASELINES,
+                }),
+              ).toEqual(report);
               reports.push(report);
               expect(builder.addWeek(week, numbers.rows)).toEqual(
                 report.warnings.filter((w) => w.code === 'above-100'),

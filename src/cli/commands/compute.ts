@@ -19,7 +19,12 @@ import {
   withReportOptions,
 } from '../options.js';
 import { printWarnings, writeOutput } from '../output.js';
-import { type Evaluated, evaluateInputs, type ReportFlags } from '../report-inputs.js';
+import {
+  type Evaluated,
+  evaluateInputs,
+  evaluateWithSums,
+  type ReportFlags,
+} from '../report-inputs.js';
 
 export type ComputeFlags = ReportFlags & OutputFlags & { explain?: string };
 
@@ -80,12 +85,17 @@ function explainOutput(wanted: string, evaluated: Evaluated, t: Catalogue, lang:
 
 export function runCompute(flags: ComputeFlags): number {
   const t = catalogue(flags);
-  const evaluated = evaluateInputs(flags);
-  const text =
-    flags.explain !== undefined
-      ? explainOutput(flags.explain.trim(), evaluated, t, flags.lang)
-      : RENDERERS[flags.format](evaluated.report, t, renderOptions(flags));
-  printWarnings(evaluated.report.warnings, t);
+  let text: string;
+  let report: Report;
+  if (flags.explain !== undefined) {
+    const evaluated = evaluateWithSums(flags);
+    report = evaluated.report;
+    text = explainOutput(flags.explain.trim(), evaluated, t, flags.lang);
+  } else {
+    report = evaluateInputs(flags).report;
+    text = RENDERERS[flags.format](report, t, renderOptions(flags));
+  }
+  printWarnings(report.warnings, t);
   writeOutput(text, flags.out, [...flags.monitoring, flags.headcounts]);
   return 0;
 }
