@@ -10,10 +10,10 @@
 import type { IndicatorNumbers, MunicipalityNumbers } from '../domain/evaluate.js';
 import {
   addParts,
+  HEADCOUNT_PLAN,
   MONITORING_PLAN,
   monitoringFields,
   PARTS,
-  partsOf,
   slotOf,
 } from '../domain/indicators.js';
 import {
@@ -131,8 +131,48 @@ function addHeadcounts(
       cell.sums.rows += sums.rows;
     }
   }
+  throwIfUnusable(file, byMunicipality.size);
+  return byMunicipality;
+}
+
+/** A headcount file's problems, or none of its rows read, as the error to stop at. */
+function throwIfUnusable(file: ReadHeadcounts, municipalities: number): void {
   if (file.problems.length + file.more > 0) throw new UserError(file.problems, file.more);
-  if (byMunicipality.size === 0) throw new UserError({ code: 'no-rows', file: file.file });
+  if (municipalities === 0) throw new UserError({ code: 'no-rows', file: file.file });
+}
+
+/**
+ * The headcount side of the indicators, PARTS numbers per municipality
+ * (loadWeeklyNumbers): each group's part added as it comes, without the
+ * cells per type (addHeadcounts), which only `--explain` and validate show.
+ */
+function addHeadcountParts(
+  file: ReadHeadcounts,
+  index: MunicipalityIndex,
+): Map<Municipality, Float64Array> {
+  const byMunicipality = new Map<Municipality, Float64Array>();
+  const fields = [0, 0];
+  let name = '';
+  let oktmo: string | undefined;
+  let parts: Float64Array | undefined;
+  for (const group of file.groups) {
+    // A municipality's groups usually follow each other.
+    if (parts === undefined || group.name !== name || group.oktmo !== oktmo) {
+      const municipality = index.add(group.name, group.oktmo);
+      parts = byMunicipality.get(municipality);
+      if (parts === undefined) {
+        parts = new Float64Array(PARTS);
+        byMunicipality.set(municipality, parts);
+      }
+      name = group.name;
+      oktmo = group.oktmo;
+    }
+    fields[0] = group.sums.staff;
+    fields[1] = group.sums.students;
+    const plan = HEADCOUNT_PLAN[slotOf(group.orgType, group.private)] as Int32Array;
+    addParts(plan, fields, parts, 0);
+  }
+  throwIfUnusable(file, byMunicipality.size);
   return byMunicipality;
 }
 
@@ -380,9 +420,10 @@ class NumberStore implements MonitoringStore {
   }
 }
 
-interface Merged {
+interface Merged<H> {
   files: Pick<LoadedFiles, 'region' | 'index' | 'files' | 'warnings'>;
-  headcounts: Map<Municipality, Map<string, Cell<HeadcountSums>>>;
+  /** What `mergeHeadcounts` made of the headcount file. */
+  headcounts: H;
   /** The municipality of every monitoring spelling that has one. */
   resolved: Map<Spelling, Municipality>;
 }
@@ -392,14 +433,18 @@ interface Merged {
  * monitoring file's groups into `store` under their spelling. Problems of any
  * file, duplicate files and unmatched municipalities throw, as one list.
  */
-function readAndMerge(options: ReadOptions, store: MonitoringStore): Merged {
+function readAndMerge<H>(
+  options: ReadOptions,
+  mergeHeadcounts: (file: ReadHeadcounts, index: MunicipalityIndex) => H,
+  store: MonitoringStore,
+): Merged<H> {
   const index = new MunicipalityIndex(options.vocabulary);
   const files = readFiles(options);
   try {
     const first = files.next();
     if (first.done) throw new Error('no headcount file was read');
     const headcountFile = first.value as ReadHeadcounts;
-    const headcounts = addHeadcounts(headcountFile, index);
+    const headcounts = mergeHeadcounts(headcountFile, index);
     const warnings: Warning[] = [...headcountFile.warnings];
     addPrivateRowsWarning(warnings, headcountFile, headcountFile.file);
 
@@ -481,7 +526,7 @@ function weeksOf(byWeek: Map<string, unknown>): string[] {
 
 export function loadInputs(options: ReadOptions): Inputs {
   const store = new CellStore();
-  const { files, headcounts, resolved } = readAndMerge(options, store);
+  const { files, headcounts, resolved } = readAndMerge(options, addHeadcounts, store);
   const monitoring = store.byMunicipality(resolved);
   return {
     ...files,
@@ -498,14 +543,12 @@ export function loadInputs(options: ReadOptions): Inputs {
  */
 export function loadWeeklyNumbers(options: ReadOptions): WeeklyInputs {
   const store = new NumberStore();
-  const { files, headcounts, resolved } = readAndMerge(options, store);
+  const { files, headcounts, resolved } = readAndMerge(options, addHeadcountParts, store);
   const municipalities = files.index.all();
   const headcountParts = new Float64Array(municipalities.length * PARTS);
   municipalities.forEach((municipality, i) => {
-    const cells = headcounts.get(municipality);
-    if (!cells) return;
-    const parts = partsOf({ municipality, monitoring: [], headcounts: [...cells.values()] });
-    headcountParts.set(parts, i * PARTS);
+    const parts = headcounts.get(municipality);
+    if (parts) headcountParts.set(parts, i * PARTS);
   });
   const monitoring = store.byMunicipality(resolved, municipalities);
   return {
