@@ -218,17 +218,21 @@ export const HEADCOUNT_PLAN: PartsPlan = partsPlan(
   (cell) => ({ municipality: UNIT, monitoring: [], headcounts: [cell] }),
 );
 
-/** Adds a cell's part of every indicator to `parts` (from `at` on): its fields, in its plan's order. */
+/**
+ * Adds a cell's part of every indicator to `parts` (from `at` on): its
+ * fields, in its plan's order, from `from` on in `fields`.
+ */
 export function addParts(
   plan: Int32Array,
   fields: ArrayLike<number>,
+  from: number,
   parts: { [part: number]: number },
   at: number,
 ): void {
   for (let k = 0; k < plan.length; k += 3) {
     const part = at + (plan[k + 1] as number);
-    parts[part] =
-      (parts[part] as number) + (plan[k + 2] as number) * (fields[plan[k] as number] as number);
+    const field = fields[from + (plan[k] as number)] as number;
+    parts[part] = (parts[part] as number) + (plan[k + 2] as number) * field;
   }
 }
 
@@ -252,6 +256,7 @@ export function partsOf(data: MunicipalityData): number[] {
     addParts(
       MONITORING_PLAN[slotOf(cell.orgType, cell.private)] as Int32Array,
       monitoringFields(cell.sums),
+      0,
       parts,
       0,
     );
@@ -259,6 +264,7 @@ export function partsOf(data: MunicipalityData): number[] {
     addParts(
       HEADCOUNT_PLAN[slotOf(cell.orgType, cell.private)] as Int32Array,
       headcountFields(cell.sums),
+      0,
       parts,
       0,
     );

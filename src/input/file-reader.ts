@@ -7,10 +7,7 @@
 
 import { lazyCrypto } from '../builtins.js';
 import {
-  emptyHeadcountSums,
-  emptyMonitoringSums,
   HEADCOUNT_FIELDS,
-  type HeadcountSums,
   MONITORING_FIELDS,
   type MonitoringSums,
   type OrgType,
@@ -31,17 +28,30 @@ export interface FileSummary extends TableInfo {
   organisations: Partial<Record<OrgType, number>>;
 }
 
-/** The rows of one file that share a week, a municipality as written, an OKTMO, a type and an ownership. */
-export interface Group<S> {
+/** Numbers per group in a GroupTable's sums: the kind's fields in order (HEADCOUNT_FIELDS or MONITORING_FIELDS), then rows. */
+export const SUMS_WIDTH = 6;
+/** Where a group's rows are among its SUMS_WIDTH numbers. */
+export const ROWS_AT = 5;
+
+/**
+ * A file's groups, column by column, in the order of their first rows: a
+ * group is the rows of one file that share a week, a municipality as
+ * written, an OKTMO, a type and an ownership. A national file has about
+ * 20,000 groups; an object or two made for each, then copied into the
+ * merged sums, cost more than the columns do.
+ */
+export interface GroupTable {
+  length: number;
   /** ISO date; '' for headcounts or an export without a week column. */
-  week: string;
-  name: string;
-  oktmo: string | undefined;
-  orgType: OrgType;
-  private: boolean;
-  sums: S;
+  week: string[];
+  name: string[];
+  oktmo: (string | undefined)[];
+  orgType: OrgType[];
+  private: boolean[];
   /** The group's first row. */
-  line: number;
+  line: number[];
+  /** SUMS_WIDTH numbers per group. */
+  sums: Float64Array;
 }
 
 /** The numbers of one monitoring row. */
@@ -51,7 +61,7 @@ type MonitoringCounts = Pick<
 >;
 
 /** What one file holds, as plain data (it crosses from a worker thread). */
-export interface FileResult<S> {
+export interface FileResult {
   file: string;
   summary: FileSummary;
   /** Problems of the rows, as a ProblemList keeps them. */
@@ -63,8 +73,7 @@ export interface FileResult<S> {
   /** The first private organisations, for the warning that lists them. */
   privateOrganisations: string[];
   everyRowHasOktmo: boolean;
-  /** In the order of their first rows. */
-  groups: Group<S>[];
+  groups: GroupTable;
   /**
    * What a monitoring file adds up to, equal for two copies of one export
    * (a second download would count every row twice); only when asked for.
@@ -72,8 +81,8 @@ export interface FileResult<S> {
   digest?: string;
 }
 
-export type HeadcountFile = FileResult<HeadcountSums>;
-export type MonitoringFile = FileResult<MonitoringSums>;
+export type HeadcountFile = FileResult;
+export type MonitoringFile = FileResult;
 
 type Fields = Record<string, number>;
 
@@ -212,26 +221,21 @@ interface Place {
  * stands (no key is built per row: on a national export in no particular
  * order, that cost more than the rest of the lookup).
  */
-class Groups<S> {
-  readonly list: Group<S>[] = [];
+class Groups {
+  length = 0;
+  readonly week: string[] = [];
+  readonly name: string[] = [];
+  readonly oktmo: (string | undefined)[] = [];
+  readonly orgType: OrgType[] = [];
+  readonly private: boolean[] = [];
+  readonly line: number[] = [];
+  /** SUMS_WIDTH numbers per group, room for more. */
+  sums = new Float64Array(SUMS_WIDTH * 1024);
   private readonly byName = new Map<string, Place[]>();
   private lastName = '';
   private last: Place | undefined;
 
-  constructor(private readonly empty: () => S) {}
-
-  of(
-    week: string,
-    name: string,
-    oktmo: string | undefined,
-    orgType: OrgType,
-    isPrivate: boolean,
-    line: number,
-  ): Group<S> {
-    return this.list[this.indexOf(week, name, oktmo, orgType, isPrivate, line)] as Group<S>;
-  }
-
-  /** The group's index in the list, the group made on its first row. */
+  /** The group's index, the group made on its first row. */
   indexOf(
     week: string,
     name: string,
@@ -264,11 +268,28 @@ class Groups<S> {
     const slot = SLOT[orgType] + (isPrivate ? 1 : 0);
     let index = place.slots[slot] ?? -1;
     if (index < 0) {
-      index = this.list.length;
-      this.list.push({ week, name, oktmo, orgType, private: isPrivate, sums: this.empty(), line });
+      index = this.length++;
+      this.week.push(week);
+      this.name.push(name);
+      this.oktmo.push(oktmo);
+      this.orgType.push(orgType);
+      this.private.push(isPrivate);
+      this.line.push(line);
+      if (this.length * SUMS_WIDTH > this.sums.length) {
+        const sums = new Float64Array(this.sums.length * 2);
+        sums.set(this.sums);
+        this.sums = sums;
+      }
       place.slots[slot] = index;
     }
     return index;
+  }
+
+  /** The groups read, as a table of their own. */
+  table(): GroupTable {
+    const { length, week, name, oktmo, orgType, line } = this;
+    const sums = this.sums.slice(0, length * SUMS_WIDTH);
+    return { length, week, name, oktmo, orgType, private: this.private, line, sums };
   }
 }
 
@@ -343,20 +364,21 @@ class FileRead {
   }
 
   /** Total rows whose numbers differ from the sums of the file's other rows (of their week). */
-  private totalMismatches(
-    fields: readonly string[],
-    groups: readonly Group<Record<string, number>>[],
-  ): Warning[] {
+  private totalMismatches(fields: readonly string[], groups: GroupTable): Warning[] {
     const warnings: Warning[] = [];
     if (this.totalRows.length === 0) return warnings;
     const byWeek = new Map<string, Fields>();
-    for (const group of groups) {
-      let sums = byWeek.get(group.week);
+    for (let i = 0; i < groups.length; i++) {
+      const week = groups.week[i] ?? '';
+      let sums = byWeek.get(week);
       if (!sums) {
         sums = {};
-        byWeek.set(group.week, sums);
+        byWeek.set(week, sums);
       }
-      for (const field of fields) sums[field] = (sums[field] ?? 0) + (group.sums[field] ?? 0);
+      fields.forEach((field, f) => {
+        (sums as Fields)[field] =
+          ((sums as Fields)[field] ?? 0) + (groups.sums[i * SUMS_WIDTH + f] ?? 0);
+      });
     }
     for (const total of this.totalRows) {
       const computed: Fields = {};
@@ -381,22 +403,24 @@ class FileRead {
     return warnings;
   }
 
-  result<S>(info: TableInfo, fields: readonly string[], groups: Group<S>[]): FileResult<S> {
+  result(info: TableInfo, fields: readonly string[], groups: GroupTable): FileResult {
     const warnings: Warning[] = [];
     if (this.emptyCells > 0) {
       const columns = [...this.emptyColumns].map((f) => this.headers[this.columns[f] ?? -1] ?? f);
       warnings.push({ code: 'empty-cells', file: this.file, count: this.emptyCells, columns });
     }
-    warnings.push(
-      ...this.totalMismatches(fields, groups as unknown as Group<Record<string, number>>[]),
-    );
+    warnings.push(...this.totalMismatches(fields, groups));
     const weeks = new Set<string>();
     // Each row is one organisation, and every row read is in a group.
     const organisations: Partial<Record<OrgType, number>> = {};
-    for (const group of groups) {
-      if (group.week) weeks.add(group.week);
-      const rows = (group.sums as { rows: number }).rows;
-      organisations[group.orgType] = (organisations[group.orgType] ?? 0) + rows;
+    let everyRowHasOktmo = this.columns.oktmo !== undefined;
+    for (let i = 0; i < groups.length; i++) {
+      const week = groups.week[i];
+      if (week) weeks.add(week);
+      const orgType = groups.orgType[i] as OrgType;
+      organisations[orgType] =
+        (organisations[orgType] ?? 0) + (groups.sums[i * SUMS_WIDTH + ROWS_AT] ?? 0);
+      if (!groups.oktmo[i]) everyRowHasOktmo = false;
     }
     return {
       file: this.file,
@@ -413,7 +437,7 @@ class FileRead {
       privateRows: this.privateRows,
       privateOrganisations: this.privateOrganisations,
       // Every row read is in a group: each group's OKTMO is its rows'.
-      everyRowHasOktmo: this.columns.oktmo !== undefined && groups.every((g) => Boolean(g.oktmo)),
+      everyRowHasOktmo,
       groups,
     };
   }
@@ -422,7 +446,7 @@ class FileRead {
 /** Private rows are listed once per kind of file, not once per weekly file. */
 export function addPrivateRowsWarning(
   into: Warning[],
-  read: Pick<FileResult<unknown>, 'privateRows' | 'privateOrganisations'>,
+  read: Pick<FileResult, 'privateRows' | 'privateOrganisations'>,
   file?: string,
 ): void {
   if (read.privateRows === 0) return;
@@ -442,43 +466,17 @@ export function addPrivateRowsWarning(
   });
 }
 
-/** Adds numbers in HEADCOUNT_FIELDS order, from `at` on, to a group's sums. */
-function addHeadcountNumbers(sums: HeadcountSums, numbers: Float64Array, at: number): void {
-  sums.staff += numbers[at] ?? 0;
-  sums.students += numbers[at + 1] ?? 0;
-}
-
-/** Adds numbers in MONITORING_FIELDS order, from `at` on, to a group's sums. */
-function addMonitoringNumbers(sums: MonitoringSums, numbers: Float64Array, at: number): void {
-  sums.staffWriting += numbers[at] ?? 0;
-  sums.studentsActive += numbers[at + 1] ?? 0;
-  sums.parentsActive += numbers[at + 2] ?? 0;
-  sums.usersVk += numbers[at + 3] ?? 0;
-  sums.usersTotal += numbers[at + 4] ?? 0;
-}
-
 /**
  * Adds what the WebAssembly reading of a file kept for each group (its
- * counts in its fields' order, and its rows) to the file's groups. Field by
- * field, named: a loop over the field names, a store under a different key
- * each time, cost a national export's two files about 25 ms.
+ * counts in its fields' order, and its rows last, as a GroupTable keeps
+ * them) to the file's groups.
  */
-function addScanned<S extends { rows: number }>(
-  scan: FileScan,
-  groups: readonly Group<S>[],
-  addNumbers: (sums: S, numbers: Float64Array, at: number) => void,
-  reading: RowReading,
-): ScanResult {
+function addScanned(scan: FileScan, groups: Groups, reading: RowReading): ScanResult {
   const scanned = scan.finish(groups.length);
   const { sums, width } = scanned;
-  for (let i = 0; i < groups.length; i++) {
-    const at = i * width;
-    const rows = sums[at + width - 1] ?? 0;
-    if (rows === 0) continue;
-    const into = (groups[i] as Group<S>).sums;
-    addNumbers(into, sums, at);
-    into.rows += rows;
-  }
+  if (width !== SUMS_WIDTH) throw new Error(`row-scan.wasm keeps ${width} numbers a group`);
+  const into = groups.sums;
+  for (let j = 0; j < sums.length; j++) into[j] = (into[j] as number) + (sums[j] as number);
   reading.rowsFromBytes += scanned.rows;
   return scanned;
 }
@@ -489,7 +487,7 @@ function addScanned<S extends { rows: number }>(
  * distinct word is read with the cell reading's functions, and each row goes
  * into the file's own groups.
  */
-function scanReader<S>(
+function scanReader(
   reading: RowReading,
   width: number,
   delimiter: Delimiter,
@@ -497,7 +495,7 @@ function scanReader<S>(
   c: ColumnMap,
   weekColumn: number | undefined,
   size: number,
-  groups: Groups<S>,
+  groups: Groups,
   kind: FileKind,
 ): FileScan | undefined {
   const counts = fields.map((field) => c[field]);
@@ -544,14 +542,16 @@ export function readHeadcountFile(
 ): HeadcountFile {
   const { vocabulary, clean } = reading;
   const read = new FileRead(file, reading);
-  const groups = new Groups(emptyHeadcountSums);
+  const groups = new Groups();
   let schema: ReturnType<typeof rowSchemas>['headcounts'] | undefined;
 
-  /** One organisation's row, however it was read, added to its group. */
-  const add = (group: Group<HeadcountSums>, staff: number, students: number) => {
-    group.sums.staff += staff;
-    group.sums.students += students;
-    group.sums.rows++;
+  /** One organisation's row, read as cells, added to its group. */
+  const add = (index: number, staff: number, students: number) => {
+    const sums = groups.sums;
+    const at = index * SUMS_WIDTH;
+    sums[at] = (sums[at] as number) + staff;
+    sums[at + 1] = (sums[at + 1] as number) + students;
+    sums[at + ROWS_AT] = (sums[at + ROWS_AT] as number) + 1;
   };
   let scan: FileScan | undefined;
 
@@ -575,7 +575,11 @@ export function readHeadcountFile(
           if (!row) return;
         }
         const { municipality, oktmo, orgType, ownership } = row;
-        add(groups.of('', municipality, oktmo, orgType, ownership, line), row.staff, row.students);
+        add(
+          groups.indexOf('', municipality, oktmo, orgType, ownership, line),
+          row.staff,
+          row.students,
+        );
         if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
@@ -594,8 +598,8 @@ export function readHeadcountFile(
     },
     read.problems,
   );
-  if (scan) addScanned(scan, groups.list, addHeadcountNumbers, reading);
-  return read.result(info, HEADCOUNT_FIELDS, groups.list);
+  if (scan) addScanned(scan, groups, reading);
+  return read.result(info, HEADCOUNT_FIELDS, groups.table());
 }
 
 export function readMonitoringFile(
@@ -605,26 +609,27 @@ export function readMonitoringFile(
 ): MonitoringFile {
   const { vocabulary, clean } = reading;
   const read = new FileRead(file, reading);
-  const groups = new Groups(emptyMonitoringSums);
+  const groups = new Groups();
   let schema: ReturnType<typeof rowSchemas>['monitoring'] | undefined;
   let preschoolRows = 0;
   let preschoolStudents = 0;
   let firstPreschoolLine: number | undefined;
 
-  /** One organisation's week, however it was read, added to its group. */
-  const add = (group: Group<MonitoringSums>, counts: MonitoringCounts, line: number) => {
-    if (group.orgType === 'preschool' && counts.studentsActive > 0) {
+  /** One organisation's week, read as cells, added to its group. */
+  const add = (index: number, counts: MonitoringCounts, line: number) => {
+    if (groups.orgType[index] === 'preschool' && counts.studentsActive > 0) {
       preschoolRows++;
       preschoolStudents += counts.studentsActive;
       firstPreschoolLine ??= line;
     }
-    const sums = group.sums;
-    sums.staffWriting += counts.staffWriting;
-    sums.studentsActive += counts.studentsActive;
-    sums.parentsActive += counts.parentsActive;
-    sums.usersVk += counts.usersVk;
-    sums.usersTotal += counts.usersTotal;
-    sums.rows++;
+    const sums = groups.sums;
+    const at = index * SUMS_WIDTH;
+    sums[at] = (sums[at] as number) + counts.staffWriting;
+    sums[at + 1] = (sums[at + 1] as number) + counts.studentsActive;
+    sums[at + 2] = (sums[at + 2] as number) + counts.parentsActive;
+    sums[at + 3] = (sums[at + 3] as number) + counts.usersVk;
+    sums[at + 4] = (sums[at + 4] as number) + counts.usersTotal;
+    sums[at + ROWS_AT] = (sums[at + ROWS_AT] as number) + 1;
   };
   let scan: FileScan | undefined;
 
@@ -650,7 +655,11 @@ export function readMonitoringFile(
           if (!row) return;
         }
         const { municipality, oktmo, orgType, ownership } = row;
-        add(groups.of(row.week ?? '', municipality, oktmo, orgType, ownership, line), row, line);
+        add(
+          groups.indexOf(row.week ?? '', municipality, oktmo, orgType, ownership, line),
+          row,
+          line,
+        );
         if (ownership) read.countPrivate(row.orgName ?? row.orgId, line);
       };
       const c = columns;
@@ -670,7 +679,7 @@ export function readMonitoringFile(
     read.problems,
   );
   if (scan) {
-    const scanned = addScanned(scan, groups.list, addMonitoringNumbers, reading);
+    const scanned = addScanned(scan, groups, reading);
     if (scanned.preschoolRows > 0) {
       preschoolRows += scanned.preschoolRows;
       preschoolStudents += scanned.preschoolStudents;
@@ -681,7 +690,7 @@ export function readMonitoringFile(
   // An export of only a header (or a total row) is a failed download, not a week of zeros.
   if (info.rows === read.totalRows.length && read.problems.size === 0)
     read.problems.add({ code: 'no-rows', file });
-  const result = read.result(info, MONITORING_FIELDS, groups.list);
+  const result = read.result(info, MONITORING_FIELDS, groups.table());
   if (preschoolRows > 0) {
     result.warnings.push({
       code: 'preschool-students',
@@ -695,13 +704,15 @@ export function readMonitoringFile(
 }
 
 /** A digest of a monitoring file's groups: their week, place, type, ownership and sums. */
-export function groupsDigest(groups: Iterable<Group<MonitoringSums>>): string {
+export function groupsDigest(groups: GroupTable): string {
   const hash = lazyCrypto().createHash('sha256');
-  for (const g of groups) {
-    const s = g.sums;
+  for (let i = 0; i < groups.length; i++) {
+    const at = i * SUMS_WIDTH;
+    const s = groups.sums;
     hash.update(
-      `${g.week}\u0000${g.name}\u0000${g.oktmo ?? ''}\u0000${g.orgType}\u0000${g.private}\u0000` +
-        `${s.staffWriting},${s.studentsActive},${s.parentsActive},${s.usersVk},${s.usersTotal},${s.rows}\n`,
+      `${groups.week[i]}\u0000${groups.name[i]}\u0000${groups.oktmo[i] ?? ''}\u0000` +
+        `${groups.orgType[i]}\u0000${groups.private[i]}\u0000` +
+        `${s[at]},${s[at + 1]},${s[at + 2]},${s[at + 3]},${s[at + 4]},${s[at + ROWS_AT]}\n`,
     );
   }
   return hash.digest('hex');

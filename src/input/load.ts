@@ -8,14 +8,7 @@
 // denominators as its files are merged (trend, baseline), so that what is
 // kept per week is a few numbers per municipality.
 import type { IndicatorNumbers, MunicipalityNumbers } from '../domain/evaluate.js';
-import {
-  addParts,
-  HEADCOUNT_PLAN,
-  MONITORING_PLAN,
-  monitoringFields,
-  PARTS,
-  slotOf,
-} from '../domain/indicators.js';
+import { addParts, HEADCOUNT_PLAN, MONITORING_PLAN, PARTS, slotOf } from '../domain/indicators.js';
 import {
   type Cell,
   type HeadcountSums,
@@ -30,7 +23,13 @@ import { INDICATOR_IDS } from '../domain/roadmap.js';
 import { ProblemList, UserError } from '../errors.js';
 import type { Warning } from '../warnings.js';
 import type { DialectOptions } from './dialect.js';
-import { addPrivateRowsWarning, type FileSummary, type Group } from './file-reader.js';
+import {
+  addPrivateRowsWarning,
+  type FileSummary,
+  type GroupTable,
+  ROWS_AT,
+  SUMS_WIDTH,
+} from './file-reader.js';
 import { MunicipalityIndex } from './municipalities.js';
 import { type ReadHeadcounts, type ReadMonitoring, readFiles } from './parallel.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
@@ -106,29 +105,33 @@ function addHeadcounts(
   };
   // Groups come in the order of their first rows, so the first spelling of a
   // municipality still names it.
-  for (const group of file.groups) {
-    if (group.name !== last.name || group.oktmo !== last.oktmo || last.name === '') {
-      const municipality = index.add(group.name, group.oktmo);
+  const groups = file.groups;
+  for (let g = 0; g < groups.length; g++) {
+    const name = groups.name[g] as string;
+    const oktmo = groups.oktmo[g];
+    if (name !== last.name || oktmo !== last.oktmo || last.name === '') {
+      const municipality = index.add(name, oktmo);
       let cells = byMunicipality.get(municipality);
       if (cells === undefined) {
         cells = new Map();
         byMunicipality.set(municipality, cells);
       }
-      last = { name: group.name, oktmo: group.oktmo, cells };
+      last = { name, oktmo, cells };
     }
-    const key = cellKey(group.orgType, group.private);
+    const orgType = groups.orgType[g] as OrgType;
+    const isPrivate = groups.private[g] === true;
+    const key = cellKey(orgType, isPrivate);
     const cell = last.cells.get(key);
-    const sums = group.sums;
+    const at = g * SUMS_WIDTH;
+    const staff = groups.sums[at] as number;
+    const students = groups.sums[at + 1] as number;
+    const rows = groups.sums[at + ROWS_AT] as number;
     if (cell === undefined) {
-      last.cells.set(key, {
-        orgType: group.orgType,
-        private: group.private,
-        sums: { staff: sums.staff, students: sums.students, rows: sums.rows },
-      });
+      last.cells.set(key, { orgType, private: isPrivate, sums: { staff, students, rows } });
     } else {
-      cell.sums.staff += sums.staff;
-      cell.sums.students += sums.students;
-      cell.sums.rows += sums.rows;
+      cell.sums.staff += staff;
+      cell.sums.students += students;
+      cell.sums.rows += rows;
     }
   }
   throwIfUnusable(file, byMunicipality.size);
@@ -151,26 +154,24 @@ function addHeadcountParts(
   index: MunicipalityIndex,
 ): Map<Municipality, Float64Array> {
   const byMunicipality = new Map<Municipality, Float64Array>();
-  const fields = [0, 0];
+  const groups = file.groups;
   let name = '';
   let oktmo: string | undefined;
   let parts: Float64Array | undefined;
-  for (const group of file.groups) {
+  for (let g = 0; g < groups.length; g++) {
     // A municipality's groups usually follow each other.
-    if (parts === undefined || group.name !== name || group.oktmo !== oktmo) {
-      const municipality = index.add(group.name, group.oktmo);
+    if (parts === undefined || groups.name[g] !== name || groups.oktmo[g] !== oktmo) {
+      name = groups.name[g] as string;
+      oktmo = groups.oktmo[g];
+      const municipality = index.add(name, oktmo);
       parts = byMunicipality.get(municipality);
       if (parts === undefined) {
         parts = new Float64Array(PARTS);
         byMunicipality.set(municipality, parts);
       }
-      name = group.name;
-      oktmo = group.oktmo;
     }
-    fields[0] = group.sums.staff;
-    fields[1] = group.sums.students;
-    const plan = HEADCOUNT_PLAN[slotOf(group.orgType, group.private)] as Int32Array;
-    addParts(plan, fields, parts, 0);
+    const slot = slotOf(groups.orgType[g] as OrgType, groups.private[g] === true);
+    addParts(HEADCOUNT_PLAN[slot] as Int32Array, groups.sums, g * SUMS_WIDTH, parts, 0);
   }
   throwIfUnusable(file, byMunicipality.size);
   return byMunicipality;
@@ -203,38 +204,34 @@ class Spellings {
   /** The previous group's: a municipality's groups usually follow each other. */
   private last: Spelling | undefined;
 
-  of(group: Group<MonitoringSums>, file: string): Spelling {
+  /** The spelling of group `g` of a file's groups. */
+  of(groups: GroupTable, g: number, file: string): Spelling {
     const last = this.last;
-    if (last !== undefined && last.name === group.name && last.oktmo === group.oktmo) {
-      last.rows += group.sums.rows;
+    const rows = groups.sums[g * SUMS_WIDTH + ROWS_AT] as number;
+    if (last !== undefined && last.name === groups.name[g] && last.oktmo === groups.oktmo[g]) {
+      last.rows += rows;
       return last;
     }
-    const spelling = this.find(group, file);
+    const spelling = this.find(groups, g, file);
+    spelling.rows += rows;
     this.last = spelling;
     return spelling;
   }
 
-  private find(group: Group<MonitoringSums>, file: string): Spelling {
-    let byOktmo = this.byName.get(group.name);
+  private find(groups: GroupTable, g: number, file: string): Spelling {
+    const name = groups.name[g] as string;
+    let byOktmo = this.byName.get(name);
     if (!byOktmo) {
       byOktmo = new Map();
-      this.byName.set(group.name, byOktmo);
+      this.byName.set(name, byOktmo);
     }
-    const oktmo = group.oktmo ?? '';
-    let spelling = byOktmo.get(oktmo);
+    const oktmo = groups.oktmo[g];
+    let spelling = byOktmo.get(oktmo ?? '');
     if (!spelling) {
-      spelling = {
-        id: this.list.length,
-        name: group.name,
-        oktmo: group.oktmo,
-        file,
-        line: group.line,
-        rows: 0,
-      };
-      byOktmo.set(oktmo, spelling);
+      spelling = { id: this.list.length, name, oktmo, file, line: groups.line[g] ?? 0, rows: 0 };
+      byOktmo.set(oktmo ?? '', spelling);
       this.list.push(spelling);
     }
-    spelling.rows += group.sums.rows;
     return spelling;
   }
 
@@ -260,7 +257,8 @@ class Spellings {
 
 /** What is kept of each monitoring group until the spellings are resolved. */
 interface MonitoringStore {
-  add(group: Group<MonitoringSums>, spelling: Spelling): void;
+  /** Group `g` of a file's groups, under its spelling. */
+  add(groups: GroupTable, g: number, spelling: Spelling): void;
 }
 
 type MonitoringCells = Map<string, Cell<MonitoringSums>>;
@@ -275,34 +273,38 @@ class CellStore implements MonitoringStore {
     cells: new Map(),
   };
 
-  add(group: Group<MonitoringSums>, spelling: Spelling): void {
-    if (spelling !== this.last.spelling || group.week !== this.last.week) {
-      let bySpelling = this.byWeek.get(group.week);
+  add(groups: GroupTable, g: number, spelling: Spelling): void {
+    const week = groups.week[g] as string;
+    if (spelling !== this.last.spelling || week !== this.last.week) {
+      let bySpelling = this.byWeek.get(week);
       if (bySpelling === undefined) {
         bySpelling = new Map();
-        this.byWeek.set(group.week, bySpelling);
+        this.byWeek.set(week, bySpelling);
       }
       let cells = bySpelling.get(spelling);
       if (cells === undefined) {
         cells = new Map();
         bySpelling.set(spelling, cells);
       }
-      this.last = { week: group.week, spelling, cells };
+      this.last = { week, spelling, cells };
     }
-    const key = cellKey(group.orgType, group.private);
-    const sums = group.sums;
+    const orgType = groups.orgType[g] as OrgType;
+    const isPrivate = groups.private[g] === true;
+    const key = cellKey(orgType, isPrivate);
+    const s = groups.sums;
+    const at = g * SUMS_WIDTH;
     const cell = this.last.cells.get(key);
     if (cell === undefined) {
       this.last.cells.set(key, {
-        orgType: group.orgType,
-        private: group.private,
+        orgType,
+        private: isPrivate,
         sums: {
-          staffWriting: sums.staffWriting,
-          studentsActive: sums.studentsActive,
-          parentsActive: sums.parentsActive,
-          usersVk: sums.usersVk,
-          usersTotal: sums.usersTotal,
-          rows: sums.rows,
+          staffWriting: s[at] as number,
+          studentsActive: s[at + 1] as number,
+          parentsActive: s[at + 2] as number,
+          usersVk: s[at + 3] as number,
+          usersTotal: s[at + 4] as number,
+          rows: s[at + ROWS_AT] as number,
         },
       });
       return;
@@ -310,12 +312,12 @@ class CellStore implements MonitoringStore {
     // Field by field: a loop over the field names costs the first (unoptimised)
     // merge of a national export about 10 ms more.
     const into = cell.sums;
-    into.staffWriting += sums.staffWriting;
-    into.studentsActive += sums.studentsActive;
-    into.parentsActive += sums.parentsActive;
-    into.usersVk += sums.usersVk;
-    into.usersTotal += sums.usersTotal;
-    into.rows += sums.rows;
+    into.staffWriting += s[at] as number;
+    into.studentsActive += s[at + 1] as number;
+    into.parentsActive += s[at + 2] as number;
+    into.usersVk += s[at + 3] as number;
+    into.usersTotal += s[at + 4] as number;
+    into.rows += s[at + ROWS_AT] as number;
   }
 
   /** Week → municipality → cells, for the spellings that resolve. */
@@ -377,18 +379,19 @@ function grown(week: SpellingParts, id: number): SpellingParts {
 class NumberStore implements MonitoringStore {
   private readonly byWeek = new Map<string, SpellingParts>();
 
-  add(group: Group<MonitoringSums>, spelling: Spelling): void {
-    let week = this.byWeek.get(group.week) ?? {
+  add(groups: GroupTable, g: number, spelling: Spelling): void {
+    const key = groups.week[g] as string;
+    let week = this.byWeek.get(key) ?? {
       parts: new Float64Array(0),
       has: new Uint8Array(0),
     };
     week = grown(week, spelling.id);
-    this.byWeek.set(group.week, week);
+    this.byWeek.set(key, week);
     week.has[spelling.id] = 1;
     // The indicators are linear in the cells' fields: a group's part is
     // added to its spelling's, whatever else the spelling has.
-    const plan = MONITORING_PLAN[slotOf(group.orgType, group.private)] as Int32Array;
-    addParts(plan, monitoringFields(group.sums), week.parts, spelling.id * PARTS);
+    const plan = MONITORING_PLAN[slotOf(groups.orgType[g] as OrgType, groups.private[g] === true)];
+    addParts(plan as Int32Array, groups.sums, g * SUMS_WIDTH, week.parts, spelling.id * PARTS);
   }
 
   /** Week → the parts of each municipality, for the spellings that resolve. */
@@ -470,8 +473,11 @@ function readAndMerge<H>(
       addPrivateRowsWarning(privateWarning, file);
       if (!file.everyRowHasOktmo) everyMonitoringRowHasOktmo = false;
       // With problems nothing is reported: the sums are not needed.
-      if (problems.size === 0)
-        for (const group of file.groups) store.add(group, spellings.of(group, file.file));
+      if (problems.size === 0) {
+        const groups = file.groups;
+        for (let g = 0; g < groups.length; g++)
+          store.add(groups, g, spellings.of(groups, g, file.file));
+      }
     }
     problems.throwIfAny();
     warnings.push(...privateWarning);

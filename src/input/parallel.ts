@@ -4,23 +4,22 @@
 // national export, and it is CPU work). Either way the results come back in
 // the same order and the same shape, synchronously: the caller cannot tell.
 // A worker's groups cross packed (their numbers in one transferred buffer,
-// their strings once each) and are unpacked one at a time as they are
-// merged, so the main thread never holds a file's groups as objects.
+// their strings once each) and are unpacked into columns (file-reader.ts
+// GroupTable), so the main thread never holds a file's groups as objects.
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MessagePort } from 'node:worker_threads';
 import { lazyOs, lazyWorkerThreads } from '../builtins.js';
-import {
-  HEADCOUNT_FIELDS,
-  type HeadcountSums,
-  MONITORING_FIELDS,
-  type MonitoringSums,
-  ORG_TYPES,
-  type OrgType,
-} from '../domain/organisations.js';
+import { ORG_TYPES, type OrgType } from '../domain/organisations.js';
 import { type Problem, UserError } from '../errors.js';
 import type { DialectOptions } from './dialect.js';
-import { type FileResult, type Group, readFile, rowReading } from './file-reader.js';
+import {
+  type FileResult,
+  type GroupTable,
+  readFile,
+  rowReading,
+  SUMS_WIDTH,
+} from './file-reader.js';
 import type { ReadOptions } from './load.js';
 import type { FileKind, Vocabulary } from './vocabulary.js';
 
@@ -55,25 +54,14 @@ export interface WorkerSetup {
   vocabulary: Vocabulary;
 }
 
-/** A file's groups as the reader gives them: each read once, in order. */
-export interface Groups<S> extends Iterable<Group<S>> {
-  readonly length: number;
-}
-
-/**
- * A file as readFiles gives it: its groups are an array, or unpacked as they
- * are read, until the next file is asked for (their buffer then goes back to
- * the worker that packed them).
- */
-export type ReadResult<S> = Omit<FileResult<S>, 'groups'> & { groups: Groups<S> };
-export type ReadHeadcounts = ReadResult<HeadcountSums>;
-export type ReadMonitoring = ReadResult<MonitoringSums>;
+/** A file as readFiles gives it, however it was read. */
+export type ReadHeadcounts = FileResult;
+export type ReadMonitoring = FileResult;
 
 /** Groups packed to cross from a worker: their strings once each, their numbers in one buffer. */
 export interface PackedGroups {
-  kind: FileKind;
   strings: string[];
-  /** GROUP_NUMBERS, then the sums' fields, per group. */
+  /** GROUP_NUMBERS, then the SUMS_WIDTH sums, per group. */
   numbers: Float64Array;
 }
 
@@ -81,29 +69,20 @@ export interface PackedGroups {
 export type WorkerMessage = ReadTask | { spare: ArrayBuffer };
 
 export type TaskOutcome =
-  | { index: number; result: Omit<FileResult<unknown>, 'groups'>; packed: PackedGroups }
+  | { index: number; result: Omit<FileResult, 'groups'>; packed: PackedGroups }
   | { index: number; problems: Problem[]; more: number }
   | { index: number; internal: string; stack: string | undefined };
 
 /** Week, name and OKTMO (indices of strings; -1 for no OKTMO), type, ownership, line. */
 const GROUP_NUMBERS = 6;
-
-function sumFields(kind: FileKind): readonly string[] {
-  return kind === 'headcounts' ? [...HEADCOUNT_FIELDS, 'rows'] : [...MONITORING_FIELDS, 'rows'];
-}
+const PACKED_WIDTH = GROUP_NUMBERS + SUMS_WIDTH;
 
 /**
  * A file's groups packed for postMessage (its buffer can be transferred),
  * into `spare` when it is large enough: the buffers a worker transfers come
  * back to it once their groups are merged (readOnWorkers).
  */
-export function packGroups(
-  kind: FileKind,
-  groups: readonly Group<unknown>[],
-  spare?: ArrayBuffer,
-): PackedGroups {
-  const fields = sumFields(kind);
-  const width = GROUP_NUMBERS + fields.length;
+export function packGroups(groups: GroupTable, spare?: ArrayBuffer): PackedGroups {
   const strings: string[] = [];
   const indices = new Map<string, number>();
   const indexOf = (text: string) => {
@@ -115,70 +94,52 @@ export function packGroups(
     }
     return i;
   };
-  const length = groups.length * width;
+  const length = groups.length * PACKED_WIDTH;
   const numbers =
     spare !== undefined && spare.byteLength >= length * Float64Array.BYTES_PER_ELEMENT
       ? new Float64Array(spare, 0, length)
       : new Float64Array(length);
-  groups.forEach((group, g) => {
-    const at = g * width;
-    numbers[at] = indexOf(group.week);
-    numbers[at + 1] = indexOf(group.name);
-    numbers[at + 2] = group.oktmo === undefined ? -1 : indexOf(group.oktmo);
-    numbers[at + 3] = ORG_TYPES.indexOf(group.orgType);
-    numbers[at + 4] = group.private ? 1 : 0;
-    numbers[at + 5] = group.line;
-    const sums = group.sums as Record<string, number>;
-    fields.forEach((field, f) => {
-      numbers[at + GROUP_NUMBERS + f] = sums[field] ?? 0;
-    });
-  });
-  return { kind, strings, numbers };
+  for (let g = 0; g < groups.length; g++) {
+    const at = g * PACKED_WIDTH;
+    const oktmo = groups.oktmo[g];
+    numbers[at] = indexOf(groups.week[g] ?? '');
+    numbers[at + 1] = indexOf(groups.name[g] ?? '');
+    numbers[at + 2] = oktmo === undefined ? -1 : indexOf(oktmo);
+    numbers[at + 3] = ORG_TYPES.indexOf(groups.orgType[g] as OrgType);
+    numbers[at + 4] = groups.private[g] ? 1 : 0;
+    numbers[at + 5] = groups.line[g] ?? 0;
+    numbers.set(groups.sums.subarray(g * SUMS_WIDTH, (g + 1) * SUMS_WIDTH), at + GROUP_NUMBERS);
+  }
+  return { strings, numbers };
 }
 
-/**
- * A group's sums read back as an object literal of its kind's fields, in
- * sumFields' order: an object of one shape for every group (objects filled
- * key by key in a loop cost a third of the merging on L).
- */
-function sumsAt(kind: FileKind, numbers: Float64Array, at: number): Record<string, number> {
-  const n = (i: number) => numbers[at + i] ?? 0;
-  return kind === 'headcounts'
-    ? { staff: n(0), students: n(1), rows: n(2) }
-    : {
-        staffWriting: n(0),
-        studentsActive: n(1),
-        parentsActive: n(2),
-        usersVk: n(3),
-        usersTotal: n(4),
-        rows: n(5),
-      };
-}
-
-/** Packed groups read back, a new group object at each step (none is kept here). */
-export function unpackGroups<S>(packed: PackedGroups): Groups<S> {
+/** Packed groups read back into columns; their buffer is not kept. */
+export function unpackGroups(packed: PackedGroups): GroupTable {
   const { strings, numbers } = packed;
-  const fields = sumFields(packed.kind);
-  const width = GROUP_NUMBERS + fields.length;
+  const length = numbers.length / PACKED_WIDTH;
   const text = (i: number | undefined) => strings[i ?? -1] ?? '';
-  return {
-    length: numbers.length / width,
-    *[Symbol.iterator]() {
-      for (let at = 0; at < numbers.length; at += width) {
-        const sums = sumsAt(packed.kind, numbers, at + GROUP_NUMBERS);
-        const oktmo = numbers[at + 2] ?? -1;
-        yield {
-          week: text(numbers[at]),
-          name: text(numbers[at + 1]),
-          oktmo: oktmo < 0 ? undefined : text(oktmo),
-          orgType: ORG_TYPES[numbers[at + 3] ?? 0] as OrgType,
-          private: numbers[at + 4] === 1,
-          sums: sums as S,
-          line: numbers[at + 5] ?? 0,
-        };
-      }
-    },
+  const table: GroupTable = {
+    length,
+    week: [],
+    name: [],
+    oktmo: [],
+    orgType: [],
+    private: [],
+    line: [],
+    sums: new Float64Array(length * SUMS_WIDTH),
   };
+  for (let g = 0; g < length; g++) {
+    const at = g * PACKED_WIDTH;
+    const oktmo = numbers[at + 2] ?? -1;
+    table.week.push(text(numbers[at]));
+    table.name.push(text(numbers[at + 1]));
+    table.oktmo.push(oktmo < 0 ? undefined : text(oktmo));
+    table.orgType.push(ORG_TYPES[numbers[at + 3] ?? 0] as OrgType);
+    table.private.push(numbers[at + 4] === 1);
+    table.line.push(numbers[at + 5] ?? 0);
+    table.sums.set(numbers.subarray(at + GROUP_NUMBERS, at + PACKED_WIDTH), g * SUMS_WIDTH);
+  }
+  return table;
 }
 
 const WORKER = new URL('./read-worker.cjs', import.meta.url);
@@ -290,9 +251,7 @@ function outcomeValue(outcome: Outcome): ReadHeadcounts | ReadMonitoring {
   if ('thrown' in outcome) throw outcome.thrown;
   if ('result' in outcome) {
     const { result, packed } = outcome;
-    return packed.kind === 'headcounts'
-      ? { ...result, groups: unpackGroups<HeadcountSums>(packed) }
-      : { ...result, groups: unpackGroups<MonitoringSums>(packed) };
+    return { ...result, groups: unpackGroups(packed) };
   }
   if ('problems' in outcome) throw new UserError(outcome.problems, outcome.more);
   const error = new Error(outcome.internal);

@@ -21,7 +21,7 @@ port.on('message', (message: WorkerMessage) => {
   const transfer: ArrayBuffer[] = [];
   try {
     const { groups, ...result } = readFile(task.kind, task.file, dialect, reading, task.digest);
-    const packed = packGroups(task.kind, groups, spares.pop());
+    const packed = packGroups(groups, spares.pop());
     transfer.push(packed.numbers.buffer as ArrayBuffer);
     outcome = { index: task.index, result, packed };
   } catch (error) {
