@@ -200,6 +200,14 @@ const CLI_TABLE3_UTILS = [
   let code = codeRegex();`,
   },
   {
+    from: `function repeat(str, times) {
+  return Array(times + 1).join(str);
+}`,
+    to: `function repeat(str, times) {
+  return str.repeat(times);
+}`,
+  },
+  {
     from: `function colorizeLines(input) {
   let state = {};
   let output = [];
