@@ -413,6 +413,17 @@ if (common.minify) for (const file of ['dist/main.cjs', 'dist/read-worker.cjs'])
     '192',
   ]);
   if (error) throw new Error(`wasm/row-scan.ts: ${error.message}\n${stderr.toString()}`);
+  // The module's start traps when its tables do not fit below --memoryBase;
+  // the tool would then read every file as cells, slower but silently.
+  const module = new WebAssembly.Module(readFileSync('dist/row-scan.wasm'));
+  const imports = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module))
+    (imports[from] ??= {})[name] = () => 0;
+  try {
+    new WebAssembly.Instance(module, imports);
+  } catch (cause) {
+    throw new Error(`dist/row-scan.wasm does not start (do its tables fit?): ${cause.message}`);
+  }
 }
 
 // V8's code cache of the command line, written after a run on the bundled
