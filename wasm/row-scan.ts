@@ -4,7 +4,8 @@
 // cells, at a speed JavaScript reaches only once the engine has compiled its
 // loops. Which rows it takes and what it makes of them is set out in
 // src/input/row-scan.ts, which gives it the chunks and answers its questions
-// (what a new word means, which group a new combination of words is).
+// (what a new word means, as a number; which group a new combination of
+// those numbers is).
 
 // The chunk's bytes, copied here by the caller.
 const CHUNK: usize = 0;
@@ -38,8 +39,9 @@ const ENTRY_FLAGS: usize = ENTRY_LENGTH + 4 * <usize>MAX_ENTRIES;
 const ARENA: usize = ENTRY_FLAGS + 4 * <usize>MAX_ENTRIES;
 const WORD_TABLE_BYTES: usize = ARENA + <usize>ARENA_BYTES;
 
-// Groups: four entries (-2 for a column the file does not have) to the index
-// of the caller's group, and the sums of each group's rows.
+// Groups: four words' numbers (the caller's, the same for cells that mean
+// the same; -2 for a column the file does not have) to the index of the
+// caller's group, and the sums of each group's rows.
 const GROUP_SLOTS: u32 = 1 << 16;
 const GROUP_SLOT_BYTES: usize = 20;
 export const MAX_GROUPS: i32 = 1 << 15;
@@ -61,7 +63,7 @@ const REFUSE: i32 = 1;
 const PRESCHOOL: i32 = 1;
 const ABSENT: i32 = -2;
 
-// Asks the caller what a new word means: REFUSE, or 0.
+// Asks the caller what a new word means: REFUSE, or its number * 4.
 @external("scan", "word")
 declare function askWord(column: i32, start: usize, end: usize): i32;
 // Asks the caller for the group of a row: its index * 2 + PRESCHOOL, or -1.
@@ -75,8 +77,9 @@ let maxLine: i32 = 0;
 let counts: i32 = 0;
 let countColumns = new StaticArray<i32>(8);
 let wordColumn = new StaticArray<i32>(WORDS);
-/** Per word column, the previous row's entry: rows of one municipality follow each other. */
+/** Per word column, the previous row's entry and its word's number: rows of one municipality follow each other. */
 let lastEntry = new StaticArray<i32>(WORDS);
+let lastNumber = new StaticArray<i32>(WORDS);
 let entries = new StaticArray<i32>(WORDS);
 let used = new StaticArray<u32>(WORDS);
 let groups: i32 = 0;
@@ -174,7 +177,7 @@ function hashBytes(p: usize, n: usize): u32 {
   return <u32>h;
 }
 
-/** The entry of a word cell: -1 when it is not remembered (too long, a table full) or refuses its row. */
+/** The number of a word cell: -1 when it is not remembered (too long, a table full) or refuses its row. */
 @inline
 function entryOf(slot: i32, start: usize, end: usize): i32 {
   // The previous row's word, most often the same.
@@ -187,7 +190,7 @@ function entryOf(slot: i32, start: usize, end: usize): i32 {
       <usize>load<u32>(table + ENTRY_LENGTH + 4 * e) == length &&
       sameBytes(table + ARENA + <usize>load<u32>(table + ENTRY_START + 4 * e), start, length)
     )
-      return last;
+      return unchecked(lastNumber[slot]);
   }
   return findEntry(slot, start, end);
 }
@@ -207,9 +210,11 @@ function findEntry(slot: i32, start: usize, end: usize): i32 {
     if (load<u32>(table + ENTRY_HASH + 4 * e) == hash && load<u32>(table + ENTRY_LENGTH + 4 * e) == <u32>length) {
       const from = table + ARENA + <usize>load<u32>(table + ENTRY_START + 4 * e);
       if (sameBytes(from, start, <usize>length)) {
-        if (load<i32>(table + ENTRY_FLAGS + 4 * e) & REFUSE) return -1;
+        const answer = load<i32>(table + ENTRY_FLAGS + 4 * e);
+        if (answer & REFUSE) return -1;
         unchecked(lastEntry[slot] = <i32>e);
-        return <i32>e;
+        unchecked(lastNumber[slot] = answer >> 2);
+        return answer >> 2;
       }
     }
     at = (at + 1) & mask;
@@ -227,11 +232,16 @@ function findEntry(slot: i32, start: usize, end: usize): i32 {
   unchecked(entries[slot] = e + 1);
   if (flags & REFUSE) return -1;
   unchecked(lastEntry[slot] = e);
-  return e;
+  unchecked(lastNumber[slot] = flags >> 2);
+  return flags >> 2;
 }
 
-/** The caller's group (index * 2 + PRESCHOOL) of four entries, asking for it the first time; -1 to refuse. */
-function groupOf(m: i32, t: i32, w: i32, o: i32, line: i32): i32 {
+/**
+ * The caller's group (index * 2 + PRESCHOOL) of four words' numbers, asking
+ * for it the first time; -1 when there is no room for another. The caller
+ * asks too, for a row it reads as cells.
+ */
+export function groupOf(m: i32, t: i32, w: i32, o: i32, line: i32): i32 {
   let hash = <u32>m * 0x9e3779b1 ^ (<u32>t + 0x7f4a7c15) * 0x85ebca77;
   hash ^= (<u32>w + 0x165667b1) * 0xc2b2ae3d ^ (<u32>o + 0x27d4eb2f) * 0x1b873593;
   hash ^= hash >> 15;
@@ -245,7 +255,7 @@ function groupOf(m: i32, t: i32, w: i32, o: i32, line: i32): i32 {
       return value - 1;
     slot = (slot + 1) & mask;
   }
-  if (2 * groups >= <i32>GROUP_SLOTS) return -1;
+  if (2 * groups >= <i32>GROUP_SLOTS || groups >= MAX_GROUPS) return -1;
   const group = askGroup(m, t, w, o, line);
   if (group < 0 || (group >> 1) >= MAX_GROUPS) return -1;
   const p = GROUP_MAP + <usize>slot * GROUP_SLOT_BYTES;
@@ -258,7 +268,7 @@ function groupOf(m: i32, t: i32, w: i32, o: i32, line: i32): i32 {
   return group;
 }
 
-/** The entry of a row's word `slot`: ABSENT for a column the file does not have, -1 to refuse. */
+/** The number of a row's word `slot`: ABSENT for a column the file does not have, -1 to refuse. */
 @inline
 function wordOf(slot: i32): i32 {
   const column = unchecked(wordColumn[slot]);

@@ -235,7 +235,39 @@ class Groups {
   private lastName = '';
   private last: Place | undefined;
 
-  /** The group's index, the group made on its first row. */
+  /**
+   * A new group's index, for the WebAssembly reading, which finds the groups
+   * of the rows it reads (and of the rows read as cells) by their words.
+   */
+  append(
+    week: string,
+    name: string,
+    oktmo: string | undefined,
+    orgType: OrgType,
+    isPrivate: boolean,
+    line: number,
+  ): number {
+    const index = this.length++;
+    this.week.push(week);
+    this.name.push(name);
+    this.oktmo.push(oktmo);
+    this.orgType.push(orgType);
+    this.private.push(isPrivate);
+    this.line.push(line);
+    if (this.length * SUMS_WIDTH > this.sums.length) {
+      const sums = new Float64Array(this.sums.length * 2);
+      sums.set(this.sums);
+      this.sums = sums;
+    }
+    return index;
+  }
+
+  /**
+   * The group's index, the group made on its first row, when the groups are
+   * found here: a file read as cells, or once the WebAssembly reading has no
+   * room for another group (a group is then found either there or here,
+   * never both).
+   */
   indexOf(
     week: string,
     name: string,
@@ -268,18 +300,7 @@ class Groups {
     const slot = SLOT[orgType] + (isPrivate ? 1 : 0);
     let index = place.slots[slot] ?? -1;
     if (index < 0) {
-      index = this.length++;
-      this.week.push(week);
-      this.name.push(name);
-      this.oktmo.push(oktmo);
-      this.orgType.push(orgType);
-      this.private.push(isPrivate);
-      this.line.push(line);
-      if (this.length * SUMS_WIDTH > this.sums.length) {
-        const sums = new Float64Array(this.sums.length * 2);
-        sums.set(this.sums);
-        this.sums = sums;
-      }
+      index = this.append(week, name, oktmo, orgType, isPrivate, line);
       place.slots[slot] = index;
     }
     return index;
@@ -291,6 +312,21 @@ class Groups {
     const sums = this.sums.slice(0, length * SUMS_WIDTH);
     return { length, week, name, oktmo, orgType, private: this.private, line, sums };
   }
+}
+
+/** The group of a row read as cells: through the WebAssembly reading when it reads the file. */
+function groupOfRow(
+  groups: Groups,
+  scan: FileScan | undefined,
+  week: string,
+  name: string,
+  oktmo: string | undefined,
+  orgType: OrgType,
+  isPrivate: boolean,
+  line: number,
+): number {
+  const index = scan ? scan.group(week, name, oktmo, orgType, isPrivate, line) : -1;
+  return index >= 0 ? index : groups.indexOf(week, name, oktmo, orgType, isPrivate, line);
 }
 
 /** Per-file bookkeeping shared by both kinds of file. */
@@ -527,9 +563,8 @@ function scanReader(
     LIMITS.recordChars,
     {
       word: (column, text) => meanings[column]?.(text) ?? null,
-      group: (municipality, orgType, week, oktmo, line) => {
-        return groups.indexOf(week, municipality, oktmo, orgType, false, line);
-      },
+      group: (municipality, orgType, week, oktmo, isPrivate, line) =>
+        groups.append(week, municipality, oktmo, orgType, isPrivate, line),
       preschool: (orgType) => kind === 'monitoring' && orgType === 'preschool',
     },
   );
@@ -576,7 +611,7 @@ export function readHeadcountFile(
         }
         const { municipality, oktmo, orgType, ownership } = row;
         add(
-          groups.indexOf('', municipality, oktmo, orgType, ownership, line),
+          groupOfRow(groups, scan, '', municipality, oktmo, orgType, ownership, line),
           row.staff,
           row.students,
         );
@@ -656,7 +691,7 @@ export function readMonitoringFile(
         }
         const { municipality, oktmo, orgType, ownership } = row;
         add(
-          groups.indexOf(row.week ?? '', municipality, oktmo, orgType, ownership, line),
+          groupOfRow(groups, scan, row.week ?? '', municipality, oktmo, orgType, ownership, line),
           row,
           line,
         );

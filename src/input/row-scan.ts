@@ -18,14 +18,17 @@
 // functions: a municipality that is empty or a total row's label, an unknown
 // type or a week that is not one leaves its rows to the cell reading, and so
 // does a private organisation (the cell reading names it in a warning).
-// Each group is the file's own (file-reader.ts Groups), asked for on its
-// first row, so that groups come in the order of their first rows whichever
-// way a row was read; the module only keeps their sums until the file is
-// read. Every other line is read as cells, as before: so every unusual cell
+// Each word's meaning gets a number, the same for every cell that means the
+// same, and the module finds a row's group by its words' numbers. Each group
+// is the file's own (file-reader.ts Groups), asked for on its first row,
+// whichever way that row is read (a row read as cells finds its group
+// through the module too), so that groups come in the order of their first
+// rows and the file's reading looks nothing up by name; the module only
+// keeps their sums until the file is read. Every other line is read as cells, as before: so every unusual cell
 // still gets its message. test/input/byte-rows.test.ts holds the readings
 // equal.
 import { readFileSync } from 'node:fs';
-import type { OrgType } from '../domain/organisations.js';
+import { ORG_TYPES, type OrgType } from '../domain/organisations.js';
 import type { LineRun } from './table.js';
 
 /** A global of the module (the project's TypeScript libraries do not describe WebAssembly). */
@@ -55,6 +58,7 @@ interface ScanExports {
   countColumn(column: number, slot: number): void;
   wordColumnAt(column: number, slot: number): void;
   scan(start: number, end: number, line: number, crlf: number): number;
+  groupOf(m: number, t: number, w: number, o: number, line: number): number;
 }
 
 /** A word's column, in the module's order. */
@@ -68,12 +72,13 @@ const ABSENT = -2;
 export interface ScanFile {
   /** Per word column, what a cell means; null leaves its rows to the cell reading. */
   word(column: number, text: string): unknown;
-  /** The index of the group of these words' meanings (file-reader.ts Groups), or -1. */
+  /** A new group of these words' meanings: its index (file-reader.ts Groups), or -1. */
   group(
     municipality: string,
     orgType: OrgType,
     week: string,
     oktmo: string | undefined,
+    isPrivate: boolean,
     line: number,
   ): number;
   /** Whether a group's rows are counted for the kindergarten-students warning. */
@@ -98,7 +103,33 @@ const WASM_FILES = [
 ];
 
 let module: ScanExports | null | undefined;
-let current: { file: ScanFile; values: unknown[][] } | undefined;
+
+/** What the words of the file being read mean, by column: their numbers and the meaning of each number. */
+interface Words {
+  file: ScanFile;
+  numbers: Map<unknown, number>[];
+  meanings: unknown[][];
+}
+
+let current: Words | undefined;
+
+/**
+ * The number of a word's meaning in its column (a type's: its place in
+ * ORG_TYPES, doubled, so that a private organisation's is the next one).
+ */
+function numberOf(words: Words, column: number, meaning: unknown): number {
+  if (column === WORD.orgType) return 2 * ORG_TYPES.indexOf(meaning as OrgType);
+  const key = meaning ?? null;
+  const numbers = words.numbers[column] as Map<unknown, number>;
+  let number = numbers.get(key);
+  if (number === undefined) {
+    const meanings = words.meanings[column] as unknown[];
+    number = meanings.length;
+    meanings.push(key);
+    numbers.set(key, number);
+  }
+  return number;
+}
 
 /** The module, instantiated once per thread; null when it cannot be (no build, a damaged file). */
 function scanner(): ScanExports | null {
@@ -140,21 +171,22 @@ function askWord(column: number, start: number, end: number): number {
   if (!current || !module) return REFUSE;
   if (text?.buffer !== module.memory.buffer) text = Buffer.from(module.memory.buffer);
   const meaning = current.file.word(column, (text as Buffer).toString('utf8', start, end));
-  (current.values[column] as unknown[]).push(meaning);
+  // The ownership is not part of a group's words: a private organisation's rows are refused.
   if (column === WORD.ownership) return meaning === true ? REFUSE : 0;
-  if (column === WORD.oktmo) return 0;
-  return meaning === null ? REFUSE : 0;
+  if (meaning === null && column !== WORD.oktmo) return REFUSE;
+  return 4 * numberOf(current, column, meaning);
 }
 
 function askGroup(m: number, t: number, w: number, o: number, line: number): number {
   if (!current) return -1;
-  const { values, file } = current;
-  const orgType = values[WORD.orgType]?.[t] as OrgType;
+  const { meanings, file } = current;
+  const orgType = ORG_TYPES[t >> 1] as OrgType;
   const index = file.group(
-    values[WORD.municipality]?.[m] as string,
+    meanings[WORD.municipality]?.[m] as string,
     orgType,
-    w === ABSENT ? '' : (values[WORD.week]?.[w] as string),
-    o === ABSENT ? undefined : ((values[WORD.oktmo]?.[o] as string | null) ?? undefined),
+    w === ABSENT ? '' : (meanings[WORD.week]?.[w] as string),
+    o === ABSENT ? undefined : ((meanings[WORD.oktmo]?.[o] as string | null) ?? undefined),
+    (t & 1) === 1,
     line,
   );
   return index < 0 ? -1 : 2 * index + (file.preschool(orgType) ? 1 : 0);
@@ -169,6 +201,18 @@ export interface FileScan {
     line: number,
     chunk: number,
   ): LineRun | undefined;
+  /**
+   * The group of a row read as cells, found (or made) by the module as the
+   * rows it reads find theirs; -1 when it has no room for another group.
+   */
+  group(
+    week: string,
+    municipality: string,
+    oktmo: string | undefined,
+    orgType: OrgType,
+    isPrivate: boolean,
+    line: number,
+  ): number;
   /** What was read, for the file's first `groups` groups. */
   finish(groups: number): ScanResult;
 }
@@ -199,8 +243,14 @@ export function scanFile(
   words.forEach((column, slot) => {
     if (column !== undefined) wasm.wordColumnAt(column, slot);
   });
-  current = { file, values: [[], [], [], [], []] };
+  current = {
+    file,
+    numbers: [new Map(), new Map(), new Map(), new Map(), new Map()],
+    meanings: [[], [], [], [], []],
+  };
   const state = current;
+  const hasWeek = words[WORD.week] !== undefined;
+  const hasOktmo = words[WORD.oktmo] !== undefined;
   const chunkBytes = wasm.CHUNK_BYTES.value;
   let copied = -1;
   let rows = 0;
@@ -215,6 +265,17 @@ export function scanFile(
       const lines = wasm.linesTaken.value;
       rows += lines;
       return { next, lines };
+    },
+    group(week, municipality, oktmo, orgType, isPrivate, line) {
+      if (current !== state) return -1;
+      const group = wasm.groupOf(
+        numberOf(state, WORD.municipality, municipality),
+        numberOf(state, WORD.orgType, orgType) + (isPrivate ? 1 : 0),
+        hasWeek ? numberOf(state, WORD.week, week) : ABSENT,
+        hasOktmo ? numberOf(state, WORD.oktmo, oktmo) : ABSENT,
+        line,
+      );
+      return group < 0 ? -1 : group >> 1;
     },
     finish(groups) {
       const width = wasm.SUMS_WIDTH.value;

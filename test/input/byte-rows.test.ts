@@ -105,7 +105,7 @@ describe('the WebAssembly reading takes the lines a line-by-line reading takes',
           const firstLines: number[] = [];
           const scan = scanFile(width, ',', [1], [0], 0, maxLine, {
             word: (_, text) => (text === '7' ? null : text),
-            group: (name, _type, _week, _oktmo, line) => {
+            group: (name, _type, _week, _oktmo, _private, line) => {
               if (!names.includes(name)) {
                 names.push(name);
                 firstLines.push(line);
@@ -372,5 +372,34 @@ describe('which rows a run reads from their bytes', () => {
     const special = privateRows + summary.totalRows + summary.emptyCells;
     expect(run.rowsFromBytes).toBeGreaterThanOrEqual(summary.rows - special - 2);
     expect(run.rowsFromBytes).toBeLessThanOrEqual(summary.rows - special);
+  });
+
+  it('more groups than the WebAssembly reading has room for: the rest found by name, each once', () => {
+    const header = readFileSync('fixtures/monitoring-2025-12-28.csv', 'utf8').split('\n', 1)[0];
+    const row = (name: string, week: string, ownership = 'муниципальная', type = 'ОО') =>
+      `${name},1700000000,МБОУ СОШ,${type},${ownership},${week},10,20,30,5,40`;
+    const lines = [header];
+    // 4,000 municipalities in 9 weeks, one group each (the module has room
+    // for 32,768), with rows of earlier ones spelt with a space, quoted,
+    // private or with their type written another way among them: the same
+    // groups whichever way their rows are read.
+    for (const day of [2, 9, 16, 23, 30, 37, 44, 51, 58]) {
+      const date = new Date(Date.UTC(2025, 10, day));
+      const week = `${String(date.getUTCDate()).padStart(2, '0')}.${date.getUTCMonth() + 1}.2025`;
+      for (let i = 0; i < 4_000; i++) {
+        lines.push(row(`Кожуун ${i}`, week));
+        if (i % 7 === 6) lines.push(row(` Кожуун ${i - 5}`, week));
+        if (i % 11 === 10) lines.push(row(`Кожуун ${i - 9}`, week, 'частная'));
+        if (i % 13 === 12) lines.push(row(`"Кожуун ${i - 11}"`, week));
+        if (i % 17 === 16) lines.push(row(`Кожуун ${i - 15}`, week, 'муниципальная', 'школа'));
+      }
+    }
+    const file = join(dir, 'many-groups.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = rowReading(vocabulary);
+    const read = readMonitoringFile(file, {}, run);
+    expect(read).toEqual(readMonitoringFile(file, {}, readingFor(false)));
+    expect(read.groups.length).toBe(36_000 + 9 * 363);
+    expect(run.rowsFromBytes).toBeGreaterThan(32_768);
   });
 });
