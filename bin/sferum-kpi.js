@@ -10,4 +10,10 @@ try {
 } catch {
   // No cache (a build without one): V8 compiles the bundle as it runs.
 }
-compileBundle(file, cache).run().main(process.argv);
+const cli = compileBundle(file, cache).run();
+cli.main(process.argv).then(() => {
+  // With everything written, the process ends now: a natural exit first
+  // waits for V8's compiling on other threads (on a national week about
+  // 40 ms, after the last line is out).
+  if (cli.allWritten()) process.exit();
+});

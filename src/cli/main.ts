@@ -10,7 +10,7 @@ import { initCommand } from './commands/init.js';
 import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
 import { showReadProgress } from './progress.js';
-import { onStdoutError, writeStd } from './std.js';
+import { allWritten, onStdoutError, writeStd } from './std.js';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 3 } as const;
 
@@ -21,6 +21,20 @@ function langOf(argv: readonly string[]): Lang {
   return value === 'en' ? 'en' : 'ru';
 }
 
+/**
+ * Help and version through std.ts, as everything else the tool writes;
+ * commander's own error text is replaced by a message in the user's language.
+ */
+const OUTPUT = {
+  writeOut: (text: string) => {
+    writeStd(1, text);
+  },
+  writeErr: (text: string) => {
+    writeStd(2, text);
+  },
+  outputError: () => {},
+};
+
 export function buildProgram(): Command {
   const program = new Command('sferum-kpi')
     .description(
@@ -29,7 +43,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .helpOption('--help', 'show help')
     .showHelpAfterError(false)
-    .configureOutput({ outputError: () => {} })
+    .configureOutput(OUTPUT)
     .exitOverride();
   computeCommand(program);
   checkCommand(program);
@@ -37,12 +51,11 @@ export function buildProgram(): Command {
   trendCommand(program);
   validateCommand(program);
   initCommand(program);
-  // Commander's own error text is replaced by a message in the user's language.
   for (const command of program.commands) {
     command
       .exitOverride()
       .helpOption('--help', 'show help')
-      .configureOutput({ outputError: () => {} });
+      .configureOutput(OUTPUT);
   }
   return program;
 }
@@ -97,3 +110,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = report(error, lang);
   }
 }
+
+/**
+ * Whether the run's output is all written (no terminal's stream, which may
+ * still be writing on Windows, was used): bin/sferum-kpi.js then ends the
+ * process at once.
+ */
+export { allWritten };

@@ -53,7 +53,16 @@ export function onStdoutError(handler: (error: NodeJS.ErrnoException) => void): 
   stdoutErrorHandler = handler;
 }
 
+/** Streams made for a terminal: what they were given may still be on its way out. */
+const streams = new Set<StdFd>();
+
+/** Whether everything written so far has been written (no terminal stream was used). */
+export function allWritten(): boolean {
+  return streams.size === 0;
+}
+
 function terminalStream(fd: StdFd): NodeJS.WriteStream {
+  streams.add(fd);
   if (fd === 2) return process.stderr;
   const stream = process.stdout;
   if (stdoutErrorHandler && stream.listenerCount('error') === 0)
