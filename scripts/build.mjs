@@ -417,8 +417,9 @@ if (common.minify) for (const file of ['dist/main.cjs', 'dist/read-worker.cjs'])
   // the tool would then read every file as cells, slower but silently.
   const module = new WebAssembly.Module(readFileSync('dist/row-scan.wasm'));
   const imports = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module))
-    (imports[from] ??= {})[name] = () => 0;
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+    imports[from] = { ...imports[from], [name]: () => 0 };
+  }
   try {
     new WebAssembly.Instance(module, imports);
   } catch (cause) {
