@@ -52,10 +52,7 @@ export function buildProgram(): Command {
   validateCommand(program);
   initCommand(program);
   for (const command of program.commands) {
-    command
-      .exitOverride()
-      .helpOption('--help', 'show help')
-      .configureOutput(OUTPUT);
+    command.exitOverride().helpOption('--help', 'show help').configureOutput(OUTPUT);
   }
   return program;
 }
