@@ -17,6 +17,7 @@ import type { Warning } from '../warnings.js';
 import type { Delimiter, DialectOptions } from './dialect.js';
 import { type FileScan, type ScanResult, scanFile, WORD } from './row-scan.js';
 import { cleanRowReaders, type RowIssue, rowSchemas } from './schema.js';
+import { NotUtf8 } from './source.js';
 import { type ColumnMap, LIMITS, type RowCallback, readTable, type TableInfo } from './table.js';
 import { normalizeText, parseCount, parseWeek } from './values.js';
 import { type FileKind, TOTAL_ROW_START, type Vocabulary } from './vocabulary.js';
@@ -570,7 +571,29 @@ function scanReader(
   );
 }
 
+/**
+ * A file read; read again as Windows-1251 when it was taken for UTF-8 from
+ * its first megabyte and a later byte is not (source.ts): nothing of the
+ * first reading is kept.
+ */
+function readAgainIfNotUtf8<T>(dialect: DialectOptions, read: (dialect: DialectOptions) => T): T {
+  try {
+    return read(dialect);
+  } catch (error) {
+    if (error instanceof NotUtf8) return read({ ...dialect, encoding: 'windows-1251' });
+    throw error;
+  }
+}
+
 export function readHeadcountFile(
+  file: string,
+  dialect: DialectOptions,
+  reading: RowReading,
+): HeadcountFile {
+  return readAgainIfNotUtf8(dialect, (d) => readHeadcountsAs(file, d, reading));
+}
+
+function readHeadcountsAs(
   file: string,
   dialect: DialectOptions,
   reading: RowReading,
@@ -638,6 +661,14 @@ export function readHeadcountFile(
 }
 
 export function readMonitoringFile(
+  file: string,
+  dialect: DialectOptions,
+  reading: RowReading,
+): MonitoringFile {
+  return readAgainIfNotUtf8(dialect, (d) => readMonitoringAs(file, d, reading));
+}
+
+function readMonitoringAs(
   file: string,
   dialect: DialectOptions,
   reading: RowReading,

@@ -1,6 +1,10 @@
 // An input file as a sequence of byte chunks, so that a national export is
-// never held whole in memory: its encoding is settled by a first pass over
-// the bytes, and the parser then gets one chunk at a time (SPEC 4.1 dialect).
+// never held whole in memory: the parser gets one chunk at a time (SPEC 4.1
+// dialect). A file is taken for UTF-8 when its first chunk is, and each
+// chunk is checked as it is read: a later byte that is not UTF-8 stops the
+// reading (NotUtf8), and the file is read again as Windows-1251
+// (file-reader.ts). A first pass over every byte to settle the encoding
+// read each file twice.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
@@ -11,6 +15,16 @@ export const CHUNK_BYTES = 1 << 20;
 
 /** The text the header is looked for in: as dialect.ts scans at most this far. */
 const HEADER_SCAN_CHARS = 1_000_000;
+
+/**
+ * A file taken for UTF-8 from its first megabyte has a byte sequence further
+ * on that is not: it is Windows-1251, and is read again as such.
+ */
+export class NotUtf8 extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: not UTF-8 after its first megabyte`);
+  }
+}
 
 export interface Source {
   encoding: Encoding;
@@ -45,15 +59,23 @@ function unreadable(file: string, error: unknown): UserError {
 const idleBuffers: Buffer[][] = [];
 
 /**
+ * Standard input, pipes and devices, as read: they can be read only once,
+ * and a file found not to be UTF-8 after its first megabyte is read again.
+ */
+const readWhole = new Map<string, Buffer>();
+
+/**
  * The raw bytes of a file, chunk by chunk. A regular file is read again on
  * each call; standard input, a pipe or a device can be read only once, so it
- * is read whole and then handed out in chunks.
+ * is read whole (once a run) and then handed out in chunks.
  */
 function rawChunks(file: string): { size: number; chunks: () => Generator<Buffer> } {
-  let whole: Buffer | undefined;
+  let whole = readWhole.get(file);
   let size = 0;
   try {
-    if (file === '-') whole = readFileSync(0);
+    if (whole) {
+      // Read already.
+    } else if (file === '-') whole = readFileSync(0);
     else {
       const fd = openSync(file, 'r');
       try {
@@ -67,6 +89,7 @@ function rawChunks(file: string): { size: number; chunks: () => Generator<Buffer
   } catch (error) {
     throw unreadable(file, error);
   }
+  if (whole) readWhole.set(file, whole);
   if (whole) {
     const bytes = whole;
     return {
@@ -125,33 +148,34 @@ function incompleteTail(bytes: Uint8Array): number {
 }
 
 /**
- * Whether the whole stream of chunks is valid UTF-8. A sequence that
+ * Checks a stream of chunks for valid UTF-8, chunk by chunk; `invalid` is
+ * called (and throws) at the first sequence that is not. A sequence that
  * straddles two chunks is checked on its own, joined with the bytes of the
  * next chunk that complete it (not by joining the chunks: a copy of each
  * megabyte).
  */
-function validUtf8(chunks: Generator<Buffer>, skip: number): boolean {
+function utf8Check(invalid: () => never) {
   let carry: Buffer | undefined;
-  let first = true;
-  for (let chunk of chunks) {
-    if (first) {
-      chunk = chunk.subarray(skip);
-      first = false;
-    }
-    if (carry) {
-      const need = sequenceLength(carry[0] ?? 0) - carry.length;
-      if (chunk.length < need) {
-        carry = Buffer.concat([carry, chunk]);
-        continue;
+  return {
+    chunk(bytes: Buffer): void {
+      let chunk = bytes;
+      if (carry) {
+        const need = sequenceLength(carry[0] ?? 0) - carry.length;
+        if (chunk.length < need) {
+          carry = Buffer.concat([carry, chunk]);
+          return;
+        }
+        if (!isUtf8(Buffer.concat([carry, chunk.subarray(0, need)]))) invalid();
+        chunk = chunk.subarray(need);
       }
-      if (!isUtf8(Buffer.concat([carry, chunk.subarray(0, need)]))) return false;
-      chunk = chunk.subarray(need);
-    }
-    const tail = incompleteTail(chunk);
-    if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return false;
-    carry = tail > 0 ? Buffer.from(chunk.subarray(chunk.length - tail)) : undefined;
-  }
-  return carry === undefined;
+      const tail = incompleteTail(chunk);
+      if (!isUtf8(chunk.subarray(0, chunk.length - tail))) invalid();
+      carry = tail > 0 ? Buffer.from(chunk.subarray(chunk.length - tail)) : undefined;
+    },
+    end(): void {
+      if (carry !== undefined) invalid();
+    },
+  };
 }
 
 /** Whether the text holds the end of the header line: a line break outside quotes after `start`. */
@@ -166,9 +190,11 @@ function holdsHeaderLine(text: string, start: number): boolean {
 }
 
 /**
- * Opens an input: UTF-8 (a BOM is dropped) when every byte sequence of the
- * file is valid UTF-8, else Windows-1251, in which every byte is valid, so the
- * order matters; `forced` settles it without looking.
+ * Opens an input: UTF-8 (a BOM is dropped) when its byte sequences are valid
+ * UTF-8, else Windows-1251, in which every byte is valid; `forced` settles it
+ * without looking. A file is taken for UTF-8 when its first chunk is; its
+ * chunks throw NotUtf8 at the first sequence further on that is not (a
+ * UserError when UTF-8 was asked for).
  */
 export function openSource(file: string, forced: Encoding | undefined): Source {
   const { size, chunks: raw } = rawChunks(file);
@@ -180,32 +206,37 @@ export function openSource(file: string, forced: Encoding | undefined): Source {
     break;
   }
   const skip = bom ? 3 : 0;
-  let encoding: Encoding = forced ?? 'utf-8';
-  if (forced !== 'windows-1251' && !validUtf8(raw(), skip)) {
+  const encoding: Encoding = forced ?? 'utf-8';
+  const invalid = (): never => {
     if (forced === 'utf-8') throw new UserError({ code: 'bad-encoding', file, encoding: 'utf-8' });
-    encoding = 'windows-1251';
-  }
+    throw new NotUtf8(file);
+  };
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
 
   function* chunks(): Generator<Buffer> {
+    const check = encoding === 'utf-8' ? utf8Check(invalid) : undefined;
     let first = true;
     for (let chunk of raw()) {
       if (first) {
         chunk = chunk.subarray(skip);
         first = false;
       }
+      check?.chunk(chunk);
       // csv-parse reads UTF-8; Windows-1251 is one byte a character, so each chunk decodes alone.
-      yield encoding === 'utf-8' ? chunk : Buffer.from(decoder.decode(chunk));
+      yield check ? chunk : Buffer.from(decoder.decode(chunk));
     }
+    check?.end();
   }
 
-  return {
-    encoding,
-    bom: bom && encoding === 'utf-8',
-    head: headOf(chunks(), encoding),
-    chunks,
-    size,
-  };
+  let head: string;
+  try {
+    head = headOf(chunks(), encoding);
+  } catch (error) {
+    // Not UTF-8 in its first chunk: Windows-1251 from the start.
+    if (error instanceof NotUtf8) return openSource(file, 'windows-1251');
+    throw error;
+  }
+  return { encoding, bom: bom && encoding === 'utf-8', head, chunks, size };
 }
 
 /**

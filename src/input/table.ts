@@ -6,7 +6,7 @@ import { Parser } from 'csv-parse';
 import { type Problem, type ProblemList, UserError } from '../errors.js';
 import { type Decoded, type Delimiter, type DialectOptions, detectDelimiter } from './dialect.js';
 import { splitPlainLine } from './lines.js';
-import { openSource } from './source.js';
+import { NotUtf8, openSource } from './source.js';
 import {
   FIELD_KEYS,
   type FileKind,
@@ -468,7 +468,7 @@ function readWithCsvParse(
     // Empty lines count only before a record: those at the end of the file do not.
     return lastLine > 0 ? handover.emptyLines + lastEmpty : 0;
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof NotUtf8) throw error;
     const csv = error as CsvError;
     // The line the broken record starts on: an unclosed quote is found only at the end of the file.
     const recordLine = before + lastLine + 1 + ((csv.empty_lines ?? lastEmpty) - lastEmpty);

@@ -1,12 +1,14 @@
 // Reading a file in chunks (src/input/source.ts): the encoding is settled over
-// every byte, characters split between two chunks are not damage, the header
-// is found wherever it starts, and what comes out is the file's text.
+// every byte (a file taken for UTF-8 from its first chunk stops at the first
+// later byte that is not, and is read again as Windows-1251), characters
+// split between two chunks are not damage, the header is found wherever it
+// starts, and what comes out is the file's text.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { CHUNK_BYTES, openSource, type Source } from '../../src/input/source.js';
+import { CHUNK_BYTES, NotUtf8, openSource, type Source } from '../../src/input/source.js';
 import { tempDir } from '../helpers/cli.js';
 import { encode1251 } from '../property/dataset.js';
 
@@ -20,6 +22,18 @@ function file(bytes: Uint8Array | string): string {
 
 function text(source: Source): string {
   return Buffer.concat([...source.chunks()]).toString('utf8');
+}
+
+/** The file as a reading settles it (file-reader.ts): again as Windows-1251 when it stops with NotUtf8. */
+function settled(path: string): { source: Source; text: string } {
+  const source = openSource(path, undefined);
+  try {
+    return { source, text: text(source) };
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    const again = openSource(path, 'windows-1251');
+    return { source: again, text: text(again) };
+  }
 }
 
 function problemOf(run: () => unknown) {
@@ -51,16 +65,29 @@ describe('the encoding, settled over every chunk', () => {
     ['a 4-byte character, split after three bytes', '😀', 3],
   ])('is UTF-8 when %s straddles two chunks', (_, character, offset) => {
     const bytes = straddling(character, offset);
-    const source = openSource(file(bytes), undefined);
+    const { source, text } = settled(file(bytes));
     expect(source.encoding).toBe('utf-8');
-    expect(text(source)).toBe(bytes.toString('utf8'));
+    expect(text).toBe(bytes.toString('utf8'));
   });
 
   it('is Windows-1251 when a later chunk holds a byte that is not UTF-8', () => {
     const bytes = Buffer.concat([straddling('Ж', 1), Buffer.from([0xc6, 0x0a])]);
-    const source = openSource(file(bytes), undefined);
+    const path = file(bytes);
+    // Taken for UTF-8 from its first chunk, the reading stops at the second.
+    expect(openSource(path, undefined).encoding).toBe('utf-8');
+    expect(() => text(openSource(path, undefined))).toThrow(NotUtf8);
+    const { source, text: read } = settled(path);
     expect(source.encoding).toBe('windows-1251');
-    expect(text(source)).toBe(new TextDecoder('windows-1251').decode(bytes));
+    expect(read).toBe(new TextDecoder('windows-1251').decode(bytes));
+  });
+
+  it('refuses --encoding utf-8 at a later chunk that is not UTF-8', () => {
+    const path = file(Buffer.concat([straddling('Ж', 1), Buffer.from([0xc6, 0x0a])]));
+    expect(problemOf(() => text(openSource(path, 'utf-8')))).toEqual({
+      code: 'bad-encoding',
+      file: path,
+      encoding: 'utf-8',
+    });
   });
 
   it.each([
@@ -74,12 +101,12 @@ describe('the encoding, settled over every chunk', () => {
       Buffer.from(lead),
       Buffer.from('x\n'),
     ]);
-    expect(openSource(file(bytes), undefined).encoding).toBe('windows-1251');
+    expect(settled(file(bytes)).source.encoding).toBe('windows-1251');
   });
 
   it('is Windows-1251 when the file ends inside a UTF-8 sequence', () => {
     const bytes = Buffer.concat([Buffer.from(HEADER), Buffer.from([0xe2, 0x84])]);
-    expect(openSource(file(bytes), undefined).encoding).toBe('windows-1251');
+    expect(settled(file(bytes)).source.encoding).toBe('windows-1251');
   });
 
   it('decodes a Windows-1251 file of several chunks to its text', () => {
