@@ -237,12 +237,12 @@ export function addParts(
 }
 
 /** A monitoring cell's fields in MONITORING_FIELDS order (named: one shape of object, no key per field). */
-export function monitoringFields(s: MonitoringSums): number[] {
+function monitoringFields(s: MonitoringSums): number[] {
   return [s.staffWriting, s.studentsActive, s.parentsActive, s.usersVk, s.usersTotal];
 }
 
 /** A headcount cell's fields in HEADCOUNT_FIELDS order. */
-export function headcountFields(s: HeadcountSums): number[] {
+function headcountFields(s: HeadcountSums): number[] {
   return [s.staff, s.students];
 }
 

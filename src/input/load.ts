@@ -3,10 +3,11 @@
 // sums on its own (file-reader.ts), several at once when they are large
 // (parallel.ts); here they are merged in the order the files were given, so
 // the result, warnings and problems do not depend on how they were read.
-// `loadInputs` keeps every week's sums per type (compute, check, validate);
-// `loadWeeklyNumbers` folds each week into the indicators' numerators and
-// denominators as its files are merged (trend, baseline), so that what is
-// kept per week is a few numbers per municipality.
+// `loadInputs` keeps every week's sums per type (`compute --explain`,
+// validate, which show them); `loadWeeklyNumbers` folds each week into the
+// indicators' numerators and denominators as its files are merged (compute,
+// check, trend, baseline), so that what is kept per week is a few numbers
+// per municipality.
 import type { IndicatorNumbers, MunicipalityNumbers } from '../domain/evaluate.js';
 import { addParts, HEADCOUNT_PLAN, MONITORING_PLAN, PARTS, slotOf } from '../domain/indicators.js';
 import {
