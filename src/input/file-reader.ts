@@ -29,7 +29,10 @@ export interface FileSummary extends TableInfo {
   organisations: Partial<Record<OrgType, number>>;
 }
 
-/** Numbers per group in a GroupTable's sums: the kind's fields in order (HEADCOUNT_FIELDS or MONITORING_FIELDS), then rows. */
+/**
+ * Numbers per group in a GroupTable's sums: the kind's fields in order
+ * (HEADCOUNT_FIELDS or MONITORING_FIELDS), then rows.
+ */
 export const SUMS_WIDTH = 6;
 /** Where a group's rows are among its SUMS_WIDTH numbers. */
 export const ROWS_AT = 5;

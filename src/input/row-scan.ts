@@ -24,9 +24,9 @@
 // whichever way that row is read (a row read as cells finds its group
 // through the module too), so that groups come in the order of their first
 // rows and the file's reading looks nothing up by name; the module only
-// keeps their sums until the file is read. Every other line is read as cells, as before: so every unusual cell
-// still gets its message. test/input/byte-rows.test.ts holds the readings
-// equal.
+// keeps their sums until the file is read. Every other line is read as
+// cells, as before: so every unusual cell still gets its message.
+// test/input/byte-rows.test.ts holds the readings equal.
 import { readFileSync } from 'node:fs';
 import { ORG_TYPES, type OrgType } from '../domain/organisations.js';
 import type { LineRun } from './table.js';
